@@ -3,6 +3,7 @@ package dev.camelovershoot.testinfra.server;
 import java.time.Duration;
 import org.eclipse.jetty.http.pathmap.UriTemplatePathSpec;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -21,6 +22,8 @@ final class JettyHost {
     private final WebSocketUpgradeHandler webSockets;
 
     JettyHost(String host, int port, String basePath, Handler api, WebSocketCreator resultSockets) {
+        connector.getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration()
+                .setSendServerVersion(false);
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
