@@ -51,7 +51,7 @@ final class Responses {
                 // The v0.2 docs type the balance as an integer number of cents.
                 .put("credits_remaining_cents", (long) Math.floor(receipt.creditsRemainingCents()))
                 .put("cost_cents", round(receipt.costCents(), 6))
-                .put("seconds_charged", round(receipt.secondsCharged(), 3))
+                .put("seconds_charged", receipt.secondsCharged())
                 .put("state", receipt.state())
                 .put("livekit_token", receipt.liveKitToken());
     }

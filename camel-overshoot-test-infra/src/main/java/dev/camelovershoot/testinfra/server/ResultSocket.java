@@ -9,9 +9,9 @@ import org.eclipse.jetty.websocket.api.Session;
 /**
  * One results WebSocket ({@code /ws/streams/{id}}). The client's first message must be {@code {"api_key": ...}}
  * with a key that owns the stream; after that the socket only receives results, and later client messages are
- * ignored.
+ * ignored. Public only because Jetty invokes listener methods reflectively.
  */
-final class ResultSocket implements Session.Listener.AutoDemanding, ResultChannel {
+public final class ResultSocket implements Session.Listener.AutoDemanding, ResultChannel {
 
     static final int GOING_AWAY = 1001;
     static final int POLICY_VIOLATION = 1008;

@@ -102,14 +102,15 @@ final class Stream {
     /** Charges the time since the last charge, renews the lease and resumes inference paused by a deploy. */
     synchronized KeepaliveReceipt keepalive() {
         requireRunning();
-        long now = System.nanoTime();
-        double seconds = (now - lastChargedNanos) / 1e9;
+        // Billed in whole milliseconds; the remainder is carried to the next charge.
+        long millis = (System.nanoTime() - lastChargedNanos) / 1_000_000;
+        double seconds = millis / 1000.0;
         double cost = seconds * settings.centsPerSecond();
         if (!credits.tryCharge(apiKey, cost)) {
             lease.markUnpaid();
             throw ApiException.insufficientCredits();
         }
-        lastChargedNanos = now;
+        lastChargedNanos += millis * 1_000_000;
         keepalives++;
         lease.renew();
         loop.resume();
