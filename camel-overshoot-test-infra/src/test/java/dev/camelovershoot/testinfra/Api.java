@@ -1,6 +1,7 @@
 package dev.camelovershoot.testinfra;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -98,6 +99,11 @@ final class Api {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Billing is by elapsed stream time: there is no event to await, only time to let pass. */
+    static void letTimePass(Duration duration) {
+        await().pollDelay(duration).atMost(duration.plusSeconds(1)).until(() -> true);
     }
 
     /** Ends every running stream, so that the next test's backend queue is not consumed by them. */

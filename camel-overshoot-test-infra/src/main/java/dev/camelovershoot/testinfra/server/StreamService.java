@@ -49,7 +49,7 @@ final class StreamService implements AutoCloseable {
     private final EmulatorSettings settings;
     private final Credits credits;
     private final KeepaliveFaults keepaliveFaults = new KeepaliveFaults();
-    private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(1, daemon("lease"));
+    private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(1, daemon("timer"));
     private final ScheduledExecutorService inference =
             Executors.newScheduledThreadPool(INFERENCE_THREADS, daemon("inference"));
     private final Map<String, Stream> running = new ConcurrentHashMap<>();
