@@ -56,11 +56,12 @@ public final class ResultSocket implements Session.Listener.AutoDemanding, Resul
     }
 
     @Override
-    public void onWebSocketClose(int statusCode, String reason) {
+    public void onWebSocketClose(int statusCode, String reason, Callback callback) {
         Stream attached = stream;
         if (attached != null) {
             attached.detach(this);
         }
+        callback.succeed();
     }
 
     @Override
