@@ -43,11 +43,8 @@ final class Endpoints {
 
     private Route.Reply updatePrompt(Call call) {
         JsonNode body = call.json();
-        FieldErrors errors = new FieldErrors();
-        String prompt = body.isObject() ? errors.text(body, "", "prompt", null) : null;
-        if (!body.isObject()) {
-            errors.add("body", "must be a JSON object");
-        }
+        FieldErrors errors = FieldErrors.of(body);
+        String prompt = errors.text(body, "", "prompt", null);
         errors.throwIfAny();
         Stream stream = service.owned(call.apiKey(), call.param(0));
         return ok(Responses.config(stream, stream.updatePrompt(prompt)));
@@ -60,11 +57,7 @@ final class Endpoints {
 
     private Route.Reply reinfer(Call call) {
         JsonNode body = call.json();
-        FieldErrors errors = new FieldErrors();
-        if (!body.isObject()) {
-            errors.add("body", "must be a JSON object");
-            errors.throwIfAny();
-        }
+        FieldErrors errors = FieldErrors.of(body);
         String resultId = errors.text(body, "", "result_id", null);
         String prompt = errors.text(body, "", "prompt", null);
         String model = errors.text(body, "", "model", null);

@@ -14,6 +14,16 @@ final class FieldErrors {
 
     private final ArrayNode details = Json.MAPPER.createArrayNode();
 
+    /** Errors for the fields of {@code body}; 422 at once when the body is not a JSON object. */
+    static FieldErrors of(JsonNode body) {
+        FieldErrors errors = new FieldErrors();
+        if (!body.isObject()) {
+            errors.add("body", "must be a JSON object");
+            errors.throwIfAny();
+        }
+        return errors;
+    }
+
     void add(String field, String message) {
         details.addObject().put("field", field).put("message", message);
     }

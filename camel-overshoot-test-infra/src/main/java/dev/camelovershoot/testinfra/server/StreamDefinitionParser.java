@@ -22,22 +22,19 @@ final class StreamDefinitionParser {
             List.of("target_fps", "fps", "sampling_ratio", "clip_length_seconds", "delay_seconds");
 
     private final Predicate<String> knownModel;
-    private final FieldErrors errors = new FieldErrors();
+    private final FieldErrors errors;
 
-    private StreamDefinitionParser(Predicate<String> knownModel) {
+    private StreamDefinitionParser(Predicate<String> knownModel, FieldErrors errors) {
         this.knownModel = knownModel;
+        this.errors = errors;
     }
 
     /** @throws ApiException 422 naming every offending field */
     static StreamDefinition parse(JsonNode body, Predicate<String> knownModel) {
-        return new StreamDefinitionParser(knownModel).parse(body);
+        return new StreamDefinitionParser(knownModel, FieldErrors.of(body)).parse(body);
     }
 
     private StreamDefinition parse(JsonNode body) {
-        if (!body.isObject()) {
-            errors.add("body", "must be a JSON object");
-            errors.throwIfAny();
-        }
         String sourceType = source(body);
         ProcessingSpec spec = processing(body);
         JsonNode inference = errors.object(body, "", "inference", true);
