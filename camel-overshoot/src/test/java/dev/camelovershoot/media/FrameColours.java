@@ -26,7 +26,7 @@ public final class FrameColours {
         return rgb(luma, u, v);
     }
 
-    static int[] rgb(double luma, double u, double v) {
+    public static int[] rgb(double luma, double u, double v) {
         double c = 1.164 * (luma - 16);
         return new int[] {
             clamp(c + 1.596 * (v - 128)),

@@ -35,7 +35,7 @@ final class RawFrames {
         return out;
     }
 
-    /** BT.601 limited range; chroma taken from each 2x2 block's top-left pixel. */
+    /** Chroma taken from each 2x2 block's top-left pixel. */
     private static void i420(BufferedImage image, byte[] out) {
         int width = image.getWidth();
         int height = image.getHeight();
@@ -45,14 +45,12 @@ final class RawFrames {
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 int argb = image.getRGB(x, y);
-                int r = (argb >> 16) & 0xFF;
-                int g = (argb >> 8) & 0xFF;
-                int b = argb & 0xFF;
-                out[y * width + x] = (byte) (16 + (66 * r + 129 * g + 25 * b + 128 >> 8));
+                int[] yuv = TestFrames.yuv(new int[] {(argb >> 16) & 0xFF, (argb >> 8) & 0xFF, argb & 0xFF});
+                out[y * width + x] = (byte) yuv[0];
                 if (x % 2 == 0 && y % 2 == 0) {
                     int chroma = y / 2 * chromaWidth + x / 2;
-                    out[offsetU + chroma] = (byte) (128 + (-38 * r - 74 * g + 112 * b + 128 >> 8));
-                    out[offsetV + chroma] = (byte) (128 + (112 * r - 94 * g - 18 * b + 128 >> 8));
+                    out[offsetU + chroma] = (byte) yuv[1];
+                    out[offsetV + chroma] = (byte) yuv[2];
                 }
             }
         }
