@@ -38,6 +38,7 @@ record SourceSpec(Kind kind, String description, String input, String format, Ma
     static final String EXPECTED = "expected a file path, file:…, camera:N, rtsp://…, rtsps://…, http(s)://….m3u8, "
             + "rtmp://… or rtmps://…";
 
+    private static final String RTMP_ANALYZE_MICROS = "2000000";
     private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*)://");
     private static final Pattern CAMERA = Pattern.compile("camera:(\\d+)(?:\\?(.*))?");
     private static final Pattern USER_INFO = Pattern.compile("(://)[^/@]+@");
@@ -88,7 +89,10 @@ record SourceSpec(Kind kind, String description, String input, String format, Ma
             case "rtsp", "rtsps" -> new SourceSpec(Kind.RTSP, description, location, null,
                     // TCP: UDP needs inbound ports and loses packets through NAT; timeout is the socket I/O timeout
                     Map.of("rtsp_transport", "tcp", "timeout", timeoutMicros));
-            case "rtmp", "rtmps" -> new SourceSpec(Kind.RTMP, description, location, null, Map.of("rw_timeout", timeoutMicros));
+            case "rtmp", "rtmps" -> new SourceSpec(Kind.RTMP, description, location, null,
+                    // not "timeout": for RTMP that makes FFmpeg listen for a publisher. A live FLV stream otherwise
+                    // takes ~10 s to probe (measured against nginx-rtmp); 2 s of analysis is enough for its video.
+                    Map.of("rw_timeout", timeoutMicros, "analyzeduration", RTMP_ANALYZE_MICROS));
             case "http", "https" -> hls(location, description, timeoutMicros);
             default -> throw new IllegalArgumentException("unsupported frame source " + description + "; " + EXPECTED);
         };

@@ -82,11 +82,12 @@ class FrameSourcesTest {
     }
 
     @Test
-    void rtmpHasAnIoTimeout() {
+    void rtmpHasAnIoTimeoutAndAShortProbe() {
         SourceSpec spec = SourceSpec.parse("rtmp://media.example/live/key", DEFAULTS);
 
         assertThat(spec.kind()).isEqualTo(SourceSpec.Kind.RTMP);
-        assertThat(spec.options()).isEqualTo(Map.of("rw_timeout", "10000000"));
+        assertThat(spec.options()).isEqualTo(Map.of("rw_timeout", "10000000", "analyzeduration", "2000000"))
+                .as("'timeout' would make FFmpeg's RTMP client listen instead of connect").doesNotContainKey("timeout");
     }
 
     @Test

@@ -66,6 +66,11 @@ final class NativeRefCount {
     }
 
     private static Optional<NativeRefCount> verify() {
+        if (!"amd64".equals(System.getProperty("os.arch"))) {
+            // the offsets and the memory-ordering argument above hold for x86-64 only
+            LOG.warn("Native buffer reuse is only verified on x86-64; frames are copied into a new native buffer each");
+            return Optional.empty();
+        }
         try {
             Field handle = Class.forName("dev.onvoid.webrtc.internal.NativeObject").getDeclaredField("nativeHandle");
             handle.setAccessible(true);
