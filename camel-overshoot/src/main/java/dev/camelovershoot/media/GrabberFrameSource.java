@@ -39,8 +39,8 @@ final class GrabberFrameSource implements FrameSource {
 
     @Override
     public synchronized void start(FrameSink sink) {
-        if (reader != null) {
-            throw new IllegalStateException("frame source " + description() + " was already started");
+        if (reader != null || stopping()) {
+            throw new IllegalStateException("frame source " + description() + " was already started or closed");
         }
         reader = new Thread(() -> run(sink), "frame-source-" + spec.kind().name().toLowerCase(Locale.ROOT));
         reader.setDaemon(true);
@@ -75,7 +75,11 @@ final class GrabberFrameSource implements FrameSource {
         SourceEnd end = readAndRelease(sink);
         released.countDown();
         if (end != null && !stopping()) {
-            sink.onEnded(end);
+            try {
+                sink.onEnded(end);
+            } catch (RuntimeException e) {
+                LOG.warn("Frame sink failed handling the end of {}", description(), e);
+            }
         }
     }
 

@@ -13,7 +13,7 @@ public final class I420Frame implements AutoCloseable {
 
     private final I420FramePool.Planes planes;
     private final long timestampNanos;
-    private boolean closed;
+    private volatile boolean closed;
 
     I420Frame(I420FramePool.Planes planes, long timestampNanos) {
         this.planes = planes;

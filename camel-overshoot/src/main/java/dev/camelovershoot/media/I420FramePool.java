@@ -15,25 +15,13 @@ public final class I420FramePool {
     /** Row strides are multiples of this (swscale's SIMD paths warn and slow down on unaligned rows). */
     private static final int STRIDE_ALIGNMENT = 16;
     private static final int PLANE_ALIGNMENT = 64;
-    private static final int DEFAULT_MAX_IDLE = 4;
+    /** Closed frames' planes kept for reuse; a consumer holding more frames than this at once makes the pool allocate. */
+    private static final int MAX_IDLE = 4;
 
-    private final int maxIdle;
     private final Deque<Planes> idle = new ArrayDeque<>();
     private int width;
     private int height;
     private long allocations;
-
-    public I420FramePool() {
-        this(DEFAULT_MAX_IDLE);
-    }
-
-    /** @param maxIdle how many closed frames' planes are kept for reuse; frames held beyond that are not cached */
-    public I420FramePool(int maxIdle) {
-        if (maxIdle < 1) {
-            throw new IllegalArgumentException("maxIdle must be at least 1, got " + maxIdle);
-        }
-        this.maxIdle = maxIdle;
-    }
 
     /** A frame of the given size whose plane contents are undefined: the caller fills all of them. */
     public I420Frame acquire(int width, int height, long timestampNanos) {
@@ -70,7 +58,7 @@ public final class I420FramePool {
     }
 
     private synchronized void recycle(Planes planes) {
-        if (planes.width == width && planes.height == height && idle.size() < maxIdle) {
+        if (planes.width == width && planes.height == height && idle.size() < MAX_IDLE) {
             idle.push(planes);
         }
     }

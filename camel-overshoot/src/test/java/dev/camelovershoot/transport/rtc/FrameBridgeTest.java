@@ -74,6 +74,8 @@ class FrameBridgeTest {
                         .until(() -> !decoded.isEmpty() && decoded.get(decoded.size() - 1).counter() >= FRAMES - 3);
             }
             assertThat(bridge.nativeBufferAllocations()).as("native buffers reused").isLessThanOrEqualTo(NativeBufferPool.MAX_BUFFERS);
+            System.out.printf("%s: %d native buffers for %d frames pushed, %d dropped as busy%n", codec,
+                    bridge.nativeBufferAllocations(), FRAMES, bridge.droppedFrames());
         }
 
         List<Integer> counters = decoded.stream().map(Decoded::counter).toList();
