@@ -50,7 +50,7 @@ public final class FrameConverter implements AutoCloseable {
 
     public I420Frame fromImage(BufferedImage image, long timestampNanos) {
         ImagePixels.Packed packed = ImagePixels.pack(image, staging);
-        return scale(packed.pixelFormat(), image.getWidth(), image.getHeight(),
+        return convert(packed.pixelFormat(), image.getWidth(), image.getHeight(),
                 new ByteBuffer[] {packed.pixels()}, new int[] {packed.stride()}, timestampNanos);
     }
 
@@ -62,13 +62,13 @@ public final class FrameConverter implements AutoCloseable {
         }
         ByteBuffer pixels = staging.copyOf(bytes);
         if (format != RawFormat.I420) {
-            return scale(format.pixelFormat(), width, height, new ByteBuffer[] {pixels},
+            return convert(format.pixelFormat(), width, height, new ByteBuffer[] {pixels},
                     new int[] {format.stride(width)}, timestampNanos);
         }
         int sizeY = width * height;
         int sizeUv = I420Frame.chromaSize(width) * I420Frame.chromaSize(height);
         int strideUv = I420Frame.chromaSize(width);
-        return scale(AV_PIX_FMT_YUV420P, width, height,
+        return convert(AV_PIX_FMT_YUV420P, width, height,
                 new ByteBuffer[] {pixels.slice(0, sizeY), pixels.slice(sizeY, sizeUv), pixels.slice(sizeY + sizeUv, sizeUv)},
                 new int[] {width, strideUv, strideUv}, timestampNanos);
     }
@@ -118,7 +118,7 @@ public final class FrameConverter implements AutoCloseable {
             throw new FrameDecodeException("expected a JavaCV frame backed by a ByteBuffer, got " + frame.image[0].getClass().getSimpleName());
         }
         ByteBuffer pixels = image.isDirect() ? image.duplicate().position(0) : copyToStaging(image);
-        return scale(pixelFormat, frame.imageWidth, frame.imageHeight, new ByteBuffer[] {pixels},
+        return convert(pixelFormat, frame.imageWidth, frame.imageHeight, new ByteBuffer[] {pixels},
                 new int[] {frame.imageStride}, timestampNanos);
     }
 
@@ -139,7 +139,7 @@ public final class FrameConverter implements AutoCloseable {
         return staging.take(source.remaining()).put(0, source, 0, source.remaining());
     }
 
-    private I420Frame scale(int pixelFormat, int width, int height, ByteBuffer[] planes, int[] strides,
+    private I420Frame convert(int pixelFormat, int width, int height, ByteBuffer[] planes, int[] strides,
                             long timestampNanos) {
         I420Frame target = acquire(width, height, timestampNanos);
         return convertInto(target, () -> scaler().scale(pixelFormat, width, height, planes, strides, target));

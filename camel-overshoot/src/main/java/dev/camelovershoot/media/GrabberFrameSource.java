@@ -89,6 +89,9 @@ final class GrabberFrameSource implements FrameSource {
                 ? FrameConverter.scalingTo(options.width(), options.height()) : FrameConverter.atInputSize();
              FFmpegFrameGrabber grabber = spec.newGrabber()) {
             grabber.start();
+            if (!grabber.hasVideo()) {
+                return SourceEnd.failure(description(), new IOException("no video stream in " + description()));
+            }
             return read(grabber, converter, sink);
         } catch (Exception | LinkageError e) {
             // LinkageError: FFmpeg's native libraries could not be loaded

@@ -3,12 +3,14 @@ package dev.camelovershoot.media;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.ShortBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,6 +123,24 @@ class FileFrameSourceTest {
                     .contains("Could not open input");
         }
         assertThat(sink.frames).isEmpty();
+    }
+
+    @Test
+    void reportsAFileWithoutVideoAsFailed() throws Exception {
+        Path audioOnly = videos.resolve("tone.wav");
+        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(audioOnly.toString(), 1)) {
+            recorder.setFormat("wav");
+            recorder.setSampleRate(8_000);
+            recorder.start();
+            recorder.recordSamples(ShortBuffer.allocate(800));
+            recorder.stop();
+        }
+        RecordingSink sink = new RecordingSink();
+        try (FrameSource source = FrameSources.open(audioOnly.toString())) {
+            source.start(sink);
+
+            assertThat(sink.end.get(END_TIMEOUT_SECONDS, TimeUnit.SECONDS).cause()).hasMessage("no video stream in " + audioOnly);
+        }
     }
 
     @Test
