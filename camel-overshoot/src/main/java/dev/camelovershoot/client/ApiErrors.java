@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.StringJoiner;
 import java.util.function.UnaryOperator;
 
 /** Maps an error response to the exception for its status, with a message that says what to do. */
@@ -58,15 +60,27 @@ final class ApiErrors {
             text.append(": ").append(said);
         }
         if (details != null && !details.isNull() && (status == 400 || status == 422)) {
-            String json = details.toString();
-            text.append(" Details: ").append(json.length() > MAX_DETAILS_CHARS
-                    ? json.substring(0, MAX_DETAILS_CHARS) + "…" : json);
+            text.append(" (").append(shorten(describeFields(details))).append(')');
         }
         text.append(". ").append(advice(status));
         if (requestId != null) {
             text.append(" [request id ").append(requestId).append(']');
         }
         return text.toString();
+    }
+
+    private static String describeFields(JsonNode details) {
+        Map<String, String> fields = ValidationException.fieldErrors(details);
+        if (fields.isEmpty()) {
+            return details.toString();
+        }
+        StringJoiner text = new StringJoiner("; ");
+        fields.forEach((field, problem) -> text.add(field + ": " + problem));
+        return text.toString();
+    }
+
+    private static String shorten(String text) {
+        return text.length() > MAX_DETAILS_CHARS ? text.substring(0, MAX_DETAILS_CHARS) + "…" : text;
     }
 
     private static String what(int status) {
@@ -84,7 +98,7 @@ final class ApiErrors {
         return switch (status) {
             case 401 -> "Check the API key (the apiKey setting or the OVERSHOOT_API_KEY environment variable).";
             case 402 -> "Add credits to the Overshoot account; a stream that ran out of credits must be created again.";
-            case 400, 422 -> "Correct the request fields named in the details.";
+            case 400, 422 -> "Correct the request and send it again.";
             case 404 -> "The stream has ended, expired or never existed; create a new stream.";
             case 429 -> "Wait before retrying, and close unused streams: each API key may run only a few at once.";
             default -> status >= 500 ? "Retry later; the service may be restarting or overloaded."
