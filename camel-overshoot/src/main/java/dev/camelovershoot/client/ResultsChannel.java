@@ -299,6 +299,9 @@ public final class ResultsChannel implements AutoCloseable {
     }
 
     private static String describe(Throwable error) {
+        if (error instanceof WebSocketHandshakeException handshake) {
+            return "the handshake was refused with HTTP " + handshake.getResponse().statusCode();
+        }
         return error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
     }
 

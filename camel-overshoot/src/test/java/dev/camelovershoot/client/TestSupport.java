@@ -55,6 +55,13 @@ final class TestSupport {
                 .until(() -> emulator.stream(streamId).map(StreamSnapshot::resultSockets).orElse(0) > 0);
     }
 
+    /** Drops outputs a previous test queued but did not use. */
+    static void clearScript(OvershootEmulator emulator) {
+        while (emulator.scripted().pending() > 0) {
+            emulator.scripted().infer(null);
+        }
+    }
+
     static void enqueue(OvershootEmulator emulator, String prefix, int count) {
         for (int i = 1; i <= count; i++) {
             emulator.scripted().enqueue(prefix + i);
