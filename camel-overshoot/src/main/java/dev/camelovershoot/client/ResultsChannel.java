@@ -17,6 +17,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +25,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The WebSocket that pushes a stream's results ({@code /ws/streams/{id}}), authenticated by a first message with
  * the API key. A dropped connection is reopened as the {@link ReconnectPolicy} says. The service ends the channel
- * with close code 1008 when it rejects the key and 1001 {@code stream ended: <reason>} when the stream ends; both
- * are final. A malformed message is logged and skipped.
+ * with close code 1008 when it rejects the key (or does not know the stream: a keepalive answered with 404 tells them
+ * apart) and 1001 {@code stream ended: <reason>} when the stream ends; both are final. A malformed message is logged
+ * and skipped.
  *
  * <p>All listener calls happen on one thread, in the order the service sent the messages; the next message is read
  * only after the listener returned.
@@ -48,7 +50,8 @@ public final class ResultsChannel implements AutoCloseable {
 
         /**
          * The stream ended on the service, final: the reason it sent ({@code lease_expired}, ...) or
-         * {@value #NOT_FOUND} when the service no longer knows the stream.
+         * {@value #NOT_FOUND} when the service no longer knows the stream (404 on the handshake, or 1008 on a stream
+         * whose keepalive gets 404).
          */
         default void onStreamEnded(String reason) {
         }
@@ -75,12 +78,11 @@ public final class ResultsChannel implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final boolean ownsThreads;
     private final AtomicInteger attempts = new AtomicInteger();
-
-    // Confined to the scheduler thread.
-    private Connection current;
-    private ScheduledFuture<?> pendingReconnect;
-    private boolean opened;
+    private final AtomicBoolean openedBefore = new AtomicBoolean();
+    private volatile Connection current;
     private volatile boolean finished;
+    // Confined to the scheduler thread.
+    private ScheduledFuture<?> pendingReconnect;
 
     ResultsChannel(OvershootClient client, String streamId, ReconnectPolicy policy, Listener listener,
                    Executor dispatcher, ScheduledExecutorService scheduler, boolean ownsThreads) {
@@ -95,7 +97,7 @@ public final class ResultsChannel implements AutoCloseable {
 
     /** A channel with its own thread for listener calls and timers, ended by {@link #close()}. */
     static ResultsChannel open(OvershootClient client, String streamId, ReconnectPolicy policy, Listener listener) {
-        ScheduledExecutorService thread = Threads.single("results");
+        ScheduledExecutorService thread = Threads.single(Threads.name("results"));
         ResultsChannel channel = new ResultsChannel(client, streamId, policy, listener, thread, thread, true);
         channel.start();
         return channel;
@@ -142,22 +144,22 @@ public final class ResultsChannel implements AutoCloseable {
                 .connectTimeout(http.timeout())
                 .buildAsync(client.resultsUri(streamId), connection)
                 .thenCompose(socket -> socket.sendText(http.authMessage(), true))
-                .whenCompleteAsync((socket, error) -> {
+                .whenComplete((socket, error) -> {
                     if (error == null) {
                         opened(connection);
                     } else {
-                        connectFailed(connection, Futures.strip(error));
+                        execute(() -> connectFailed(connection, Futures.strip(error)));
                     }
-                }, scheduler);
+                });
     }
 
+    /** Runs where the key was sent, before any result can arrive, so {@code onOpen} is dispatched first. */
     private void opened(Connection connection) {
         if (connection != current || finished) {
             connection.abort();
             return;
         }
-        boolean afterDrop = opened;
-        opened = true;
+        boolean afterDrop = openedBefore.getAndSet(true);
         LOG.debug("Results channel of stream {} open{}", streamId, afterDrop ? " again" : "");
         dispatch("onOpen", () -> listener.onOpen(afterDrop));
     }
@@ -181,7 +183,8 @@ public final class ResultsChannel implements AutoCloseable {
             return;
         }
         if (code == WebSocketException.POLICY_VIOLATION) {
-            rejected("it closed the channel with code 1008", code, reason);
+            current = null;
+            policyViolation(reason);
         } else if (code == WebSocketException.GOING_AWAY && reason != null && !reason.isBlank()) {
             end(endReason(reason));
         } else {
@@ -212,6 +215,23 @@ public final class ResultsChannel implements AutoCloseable {
                 policy.maxAttempts(), delay.toMillis());
         dispatch("onReconnecting", () -> listener.onReconnecting(attempt + 1, delay));
         pendingReconnect = scheduler.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Code 1008 is sent for a rejected key, and may be for a stream the service does not know; one keepalive tells
+     * which, whatever the close reason says.
+     */
+    private void policyViolation(String reason) {
+        client.keepaliveAsync(streamId).whenComplete((renewed, error) -> execute(() -> {
+            if (finished) {
+                return;
+            }
+            if (error != null && Futures.unwrap(error) instanceof NotFoundException) {
+                end(NOT_FOUND);
+            } else {
+                rejected("it closed the channel with code 1008", WebSocketException.POLICY_VIOLATION, reason);
+            }
+        }));
     }
 
     private void rejected(String how, int code, String reason) {
@@ -248,6 +268,15 @@ public final class ResultsChannel implements AutoCloseable {
             closed.whenComplete((ignored, error) -> scheduler.shutdown());
         }
         return closed;
+    }
+
+    /** Runs channel state changes on the scheduler thread, one at a time. */
+    private void execute(Runnable task) {
+        try {
+            scheduler.execute(task);
+        } catch (RejectedExecutionException stopped) {
+            LOG.trace("Results channel of stream {} already stopped", streamId);
+        }
     }
 
     private void dispatch(String what, Runnable call) {
@@ -375,14 +404,6 @@ public final class ResultsChannel implements AutoCloseable {
             WebSocket webSocket = socket;
             if (webSocket != null) {
                 webSocket.abort();
-            }
-        }
-
-        private void execute(Runnable task) {
-            try {
-                scheduler.execute(task);
-            } catch (RejectedExecutionException stopped) {
-                LOG.trace("Results channel of stream {} already stopped", streamId);
             }
         }
     }

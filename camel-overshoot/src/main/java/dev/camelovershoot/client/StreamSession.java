@@ -44,8 +44,9 @@ public final class StreamSession implements AutoCloseable {
     private final ReconnectPolicy reconnectPolicy;
     private final RetryPolicy keepaliveRetry;
     private final boolean recreateOnStreamLoss;
-    private final ScheduledExecutorService control = Threads.single("session");
-    private final ScheduledExecutorService events = Threads.single("events");
+    private final ScheduledExecutorService control = Threads.single(Threads.name("session"));
+    private final String eventsThreadName = Threads.name("events");
+    private final ScheduledExecutorService events = Threads.single(eventsThreadName);
     private final CompletableFuture<StreamSession> started = new CompletableFuture<>();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private final AtomicBoolean closing = new AtomicBoolean();
@@ -118,13 +119,19 @@ public final class StreamSession implements AutoCloseable {
         return Futures.await(reinferAsync(resultId, prompt));
     }
 
-    /** Stops everything and deletes the stream; waits until done. Safe to call more than once. */
+    /**
+     * Stops everything and deletes the stream; returns after the listener received {@code ENDED}, its last call.
+     * Safe to call more than once, and from a listener (which cannot wait for itself, so the call returns at once).
+     */
     @Override
     public void close() {
-        Futures.await(closeAsync());
+        CompletableFuture<Void> done = closeAsync();
+        if (!Thread.currentThread().getName().equals(eventsThreadName)) {
+            Futures.await(done);
+        }
     }
 
-    /** Like {@link #close()} without waiting; the future completes when the session is closed. */
+    /** Like {@link #close()} without waiting; the future completes after the listener's last call. */
     public CompletableFuture<Void> closeAsync() {
         onControl(() -> shutDown(StreamEvent.CLIENT_REQUESTED));
         return closed;
@@ -291,9 +298,11 @@ public final class StreamSession implements AutoCloseable {
                         emit(StreamEvent.ended(id, endReason));
                     }
                     started.completeExceptionally(closedError("start"));
-                    events.shutdown();
                     control.shutdown();
-                    closed.complete(null);
+                    if (!toListener("the end of the session", () -> closed.complete(null))) {
+                        closed.complete(null);
+                    }
+                    events.shutdown();
                 }, control);
     }
 
@@ -352,11 +361,14 @@ public final class StreamSession implements AutoCloseable {
         toListener("onError", () -> listener.onError(error));
     }
 
-    private void toListener(String what, Runnable call) {
+    /** Queues a listener call after those already queued; {@code false} when the session has closed. */
+    private boolean toListener(String what, Runnable call) {
         try {
             events.execute(() -> Threads.guarded(what, call));
+            return true;
         } catch (RejectedExecutionException stopped) {
             LOG.debug("Session closed; {} not delivered", what);
+            return false;
         }
     }
 

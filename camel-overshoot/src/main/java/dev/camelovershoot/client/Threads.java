@@ -17,9 +17,13 @@ final class Threads {
     private Threads() {
     }
 
-    /** A single daemon thread named {@code overshoot-<role>-<n>}; cancelled timers are dropped at once. */
-    static ScheduledExecutorService single(String role) {
-        String name = PREFIX + role + "-" + SEQUENCE.incrementAndGet();
+    /** A unique thread name: {@code overshoot-<role>-<n>}. */
+    static String name(String role) {
+        return PREFIX + role + "-" + SEQUENCE.incrementAndGet();
+    }
+
+    /** A single daemon thread with this name; cancelled timers are dropped at once. */
+    static ScheduledExecutorService single(String name) {
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
             Thread thread = new Thread(task, name);
             thread.setDaemon(true);
