@@ -3,6 +3,7 @@ package dev.camelovershoot.client;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -54,8 +55,10 @@ public record RetryPolicy(int attempts, Duration delay) {
             }
             LOG.warn("{} failed (attempt {}/{}), retrying in {} ms: {}", what, n, attempts, delay.toMillis(),
                     failure.getMessage());
-            return CompletableFuture.runAsync(() -> { },
-                            CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS))
+            // The next try only starts an asynchronous call, so it may run on the JDK's delay thread itself.
+            Executor afterDelay = CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS,
+                    Runnable::run);
+            return CompletableFuture.runAsync(() -> { }, afterDelay)
                     .thenCompose(ignored -> attempt(n + 1, what, call, retryable));
         }).thenCompose(future -> future);
     }

@@ -33,8 +33,11 @@ class ResultsChannelTest {
         awaitResultSocket(emulator, id);
         enqueue(emulator, "r", 5);
 
-        try (FrameFeeder feeder = FrameFeeder.feed(emulator, () -> id)) {
+        FrameFeeder feeder = FrameFeeder.feed(emulator, () -> id);
+        try {
             await().atMost(Duration.ofSeconds(10)).until(() -> recorder.results.size() == 5);
+        } finally {
+            feeder.close();
         }
 
         assertThat(recorder.texts()).containsExactly("r1", "r2", "r3", "r4", "r5");

@@ -71,7 +71,8 @@ class SecretsTest {
         StreamSession session = session(client, "p", recorder).transport(transport).recreateOnStreamLoss(true)
                 .start();
         String first = session.streamId();
-        try (FrameFeeder feeder = FrameFeeder.feed(emulator, session::streamId)) {
+        FrameFeeder feeder = FrameFeeder.feed(emulator, session::streamId);
+        try {
             awaitResultSocket(emulator, first);
             enqueue(emulator, "r", 2);
             await().atMost(WAIT).until(() -> recorder.results.size() >= 2);
@@ -84,6 +85,8 @@ class SecretsTest {
             await().atMost(WAIT).until(() -> recorder.has(RECREATED) && recorder.events.stream()
                     .filter(event -> event.type() == CONNECTED).count() == 2);
             await().atMost(WAIT).until(() -> transport.tokens.size() >= 2);
+        } finally {
+            feeder.close();
         }
         thrown.add(catchThrowable(() -> client(emulator, WRONG_KEY).listModels()));
         thrown.add(catchThrowable(() -> client(emulator, WRONG_KEY).createStream(TestSupport.frameRequest("p"))));
