@@ -1,9 +1,11 @@
 package dev.camelovershoot.client;
 
+import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 
 /** Turns asynchronous failures into this client's exceptions. */
 final class Futures {
@@ -17,6 +19,15 @@ final class Futures {
             return future.join();
         } catch (CompletionException | CancellationException e) {
             throw unwrap(e);
+        }
+    }
+
+    /** Calls code that returns a future; if it throws instead, the future fails with what it threw. */
+    static <T> CompletableFuture<T> call(Supplier<CompletableFuture<T>> code) {
+        try {
+            return Objects.requireNonNull(code.get(), "a transport returned no future");
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
         }
     }
 

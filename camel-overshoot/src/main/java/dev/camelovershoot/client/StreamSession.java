@@ -145,7 +145,7 @@ public final class StreamSession implements AutoCloseable {
     // ---- creating and adopting a stream (control thread) ----
 
     private void createStream(String previousId, String reason) {
-        transport.prepare().thenCompose(source -> {
+        Futures.call(transport::prepare).thenCompose(source -> {
             StreamRequest body = source == null ? request : request.withSource(source);
             return previousId == null ? client.createStreamAsync(body)
                     : keepaliveRetry.run("Recreating stream " + previousId, () -> client.createStreamAsync(body),
@@ -177,7 +177,7 @@ public final class StreamSession implements AutoCloseable {
                 created.ttlSeconds());
         emit(previousId == null ? StreamEvent.created(id) : StreamEvent.recreated(id, previousId, reason));
         scheduleKeepalive(created.ttlSeconds());
-        transport.connect(created, failure -> onControl(() -> transportFailed(id, failure)))
+        Futures.call(() -> transport.connect(created, failure -> onControl(() -> transportFailed(id, failure))))
                 .whenCompleteAsync((ignored, error) -> {
                     if (error != null) {
                         fail(Futures.unwrap(error), StreamEvent.ERROR);
@@ -320,13 +320,7 @@ public final class StreamSession implements AutoCloseable {
     }
 
     private CompletableFuture<Void> disconnectTransport() {
-        CompletableFuture<Void> disconnected;
-        try {
-            disconnected = transport.disconnect();
-        } catch (RuntimeException e) {
-            disconnected = CompletableFuture.failedFuture(e);
-        }
-        return disconnected
+        return Futures.call(transport::disconnect)
                 .orTimeout(DISCONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                 .exceptionally(error -> {
                     LOG.warn("The transport failed to disconnect: {}", Futures.unwrap(error).getMessage());

@@ -19,6 +19,8 @@ import dev.camelovershoot.client.wire.Inference;
 import dev.camelovershoot.client.wire.InferenceResult;
 import dev.camelovershoot.client.wire.Processing;
 import dev.camelovershoot.client.wire.ReinferResult;
+import dev.camelovershoot.client.wire.Source;
+import dev.camelovershoot.client.wire.StreamCreated;
 import dev.camelovershoot.client.wire.StreamRequest;
 import dev.camelovershoot.testinfra.OvershootEmulator;
 import dev.camelovershoot.testinfra.OvershootEmulatorExtension;
@@ -27,7 +29,9 @@ import dev.camelovershoot.testinfra.inference.ScriptedBackend;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -277,6 +281,36 @@ class StreamSessionTest {
         assertThat(error.fieldErrors()).containsKey("processing.interval_seconds");
         assertThat(recorder.events).isEmpty();
         await().atMost(WAIT).until(() -> overshootThreads().equals(threadsBefore));
+    }
+
+    @Test
+    void transportThatCannotConnectFailsTheStartAndTheStreamIsDeleted() {
+        Transport broken = new Transport() {
+            @Override
+            public CompletableFuture<Source> prepare() {
+                return CompletableFuture.completedFuture(null);
+            }
+
+            @Override
+            public CompletableFuture<Void> connect(StreamCreated created, Consumer<OvershootException> failures) {
+                throw new IllegalStateException("no camera");
+            }
+
+            @Override
+            public CompletableFuture<Void> disconnect() {
+                return CompletableFuture.completedFuture(null);
+            }
+        };
+
+        OvershootException error = catchThrowableOfType(OvershootException.class,
+                () -> session(client, "p", recorder).transport(broken).start());
+
+        assertThat(error).hasMessageContaining("no camera");
+        String id = recorder.first(CREATED).streamId();
+        await().atMost(WAIT).until(() -> recorder.has(ENDED));
+        assertThat(recorder.events).last().isEqualTo(StreamEvent.ended(id, StreamEvent.ERROR));
+        assertThat(deletes(id)).isEqualTo(1);
+        assertThat(recorder.errors).isEmpty();
     }
 
     @Test
