@@ -76,7 +76,8 @@ public final class ResultsChannel implements AutoCloseable {
     private final Listener listener;
     private final Executor dispatcher;
     private final ScheduledExecutorService scheduler;
-    private final boolean ownsThreads;
+    /** The channel's own thread, or {@code null} when it runs on a session's threads. */
+    private final String ownThread;
     private final AtomicInteger attempts = new AtomicInteger();
     private final AtomicBoolean openedBefore = new AtomicBoolean();
     private volatile Connection current;
@@ -85,20 +86,21 @@ public final class ResultsChannel implements AutoCloseable {
     private ScheduledFuture<?> pendingReconnect;
 
     ResultsChannel(OvershootClient client, String streamId, ReconnectPolicy policy, Listener listener,
-                   Executor dispatcher, ScheduledExecutorService scheduler, boolean ownsThreads) {
+                   Executor dispatcher, ScheduledExecutorService scheduler, String ownThread) {
         this.client = client;
         this.streamId = Objects.requireNonNull(streamId, "streamId");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.dispatcher = dispatcher;
         this.scheduler = scheduler;
-        this.ownsThreads = ownsThreads;
+        this.ownThread = ownThread;
     }
 
     /** A channel with its own thread for listener calls and timers, ended by {@link #close()}. */
     static ResultsChannel open(OvershootClient client, String streamId, ReconnectPolicy policy, Listener listener) {
-        ScheduledExecutorService thread = Threads.single(Threads.name("results"));
-        ResultsChannel channel = new ResultsChannel(client, streamId, policy, listener, thread, thread, true);
+        String name = Threads.name("results");
+        ScheduledExecutorService thread = Threads.single(name);
+        ResultsChannel channel = new ResultsChannel(client, streamId, policy, listener, thread, thread, name);
         channel.start();
         return channel;
     }
@@ -116,10 +118,16 @@ public final class ResultsChannel implements AutoCloseable {
         return !finished;
     }
 
-    /** Closes the connection and stops reconnecting; safe to call more than once. */
+    /**
+     * Closes the connection and stops reconnecting; safe to call more than once, and from the listener (which
+     * cannot wait for its own thread, so the call returns at once).
+     */
     @Override
     public void close() {
-        Futures.await(closeAsync());
+        CompletableFuture<Void> done = closeAsync();
+        if (!Threads.isCurrent(ownThread)) {
+            Futures.await(done);
+        }
     }
 
     /** Like {@link #close()}; completes once the close message is sent or the connection aborted. */
@@ -264,7 +272,7 @@ public final class ResultsChannel implements AutoCloseable {
         if (lastCall != null) {
             dispatch("the final call", lastCall);
         }
-        if (ownsThreads) {
+        if (ownThread != null) {
             closed.whenComplete((ignored, error) -> scheduler.shutdown());
         }
         return closed;

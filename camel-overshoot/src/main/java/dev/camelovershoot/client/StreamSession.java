@@ -126,7 +126,7 @@ public final class StreamSession implements AutoCloseable {
     @Override
     public void close() {
         CompletableFuture<Void> done = closeAsync();
-        if (!Thread.currentThread().getName().equals(eventsThreadName)) {
+        if (!Threads.isCurrent(eventsThreadName)) {
             Futures.await(done);
         }
     }
@@ -183,7 +183,7 @@ public final class StreamSession implements AutoCloseable {
                         fail(Futures.unwrap(error), StreamEvent.ERROR);
                     } else if (!closing.get() && isCurrent(id)) {
                         channel = new ResultsChannel(client, id, reconnectPolicy, new ChannelEvents(id), events,
-                                control, false);
+                                control, null);
                         channel.start();
                     }
                 }, control);

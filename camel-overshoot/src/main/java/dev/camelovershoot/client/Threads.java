@@ -34,6 +34,11 @@ final class Threads {
         return executor;
     }
 
+    /** Whether the caller runs on the thread of this name. */
+    static boolean isCurrent(String name) {
+        return Thread.currentThread().getName().equals(name);
+    }
+
     /** Runs user code so that its failure is logged instead of stopping the thread's other work. */
     static void guarded(String what, Runnable userCode) {
         try {

@@ -8,10 +8,12 @@ import static dev.camelovershoot.client.TestSupport.frameRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.camelovershoot.client.wire.InferenceResult;
 import dev.camelovershoot.testinfra.OvershootEmulator;
 import dev.camelovershoot.testinfra.OvershootEmulatorExtension;
 import dev.camelovershoot.testinfra.inference.ScriptedBackend;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -53,6 +55,33 @@ class ResultsChannelTest {
         channel.close();
         channel.close();
         assertThat(channel.isActive()).isFalse();
+        client.deleteStream(id);
+    }
+
+    @Test
+    void theListenerCanCloseItsChannel() {
+        String id = client.createStream(frameRequest("p")).streamId();
+        AtomicReference<ResultsChannel> self = new AtomicReference<>();
+        ResultsChannel channel = client.openResults(id, FAST_RECONNECT, new ResultsChannel.Listener() {
+            @Override
+            public void onResult(InferenceResult result) {
+                recorder.onResult(result);
+                self.get().close();
+            }
+        });
+        self.set(channel);
+        awaitResultSocket(emulator, id);
+        enqueue(emulator, "r", 1);
+
+        FrameFeeder feeder = FrameFeeder.feed(emulator, () -> id);
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> !channel.isActive());
+        } finally {
+            feeder.close();
+        }
+        assertThat(recorder.texts()).containsExactly("r1");
+        await().atMost(Duration.ofSeconds(5)).until(() -> StreamSessionTest.overshootThreads().stream()
+                .noneMatch(name -> name.startsWith("overshoot-results-")));
         client.deleteStream(id);
     }
 
