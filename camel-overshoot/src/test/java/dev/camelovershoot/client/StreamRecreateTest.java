@@ -5,7 +5,6 @@ import static dev.camelovershoot.client.StreamEvent.Type.ENDED;
 import static dev.camelovershoot.client.StreamEvent.Type.RECOVERED;
 import static dev.camelovershoot.client.StreamEvent.Type.RECREATED;
 import static dev.camelovershoot.client.TestSupport.awaitResultSocket;
-import static dev.camelovershoot.client.TestSupport.client;
 import static dev.camelovershoot.client.TestSupport.enqueue;
 import static dev.camelovershoot.client.TestSupport.session;
 import static dev.camelovershoot.client.TestSupport.snapshot;
@@ -16,13 +15,11 @@ import dev.camelovershoot.testinfra.OvershootEmulator;
 import dev.camelovershoot.testinfra.OvershootEmulatorExtension;
 import dev.camelovershoot.testinfra.inference.ScriptedBackend;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The opt-in policy that replaces a lost stream, and the losses it must leave alone. */
-class StreamRecreateTest {
+class StreamRecreateTest extends SessionTestBase {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
 
@@ -34,25 +31,8 @@ class StreamRecreateTest {
     static final OvershootEmulatorExtension FEW_CREDITS = OvershootEmulatorExtension.create(b -> b
             .leaseTtlSeconds(2).creditsCents(1).centsPerSecond(1));
 
-    private final OvershootEmulator emulator = EMULATOR.emulator();
-    private final OvershootClient client = client(emulator);
-    private final Recorder recorder = new Recorder();
-    private StreamSession session;
-    private FrameFeeder feeder;
-
-    @BeforeEach
-    void emptyScript() {
-        TestSupport.clearScript(emulator);
-    }
-
-    @AfterEach
-    void stop() {
-        if (feeder != null) {
-            feeder.close();
-        }
-        if (session != null) {
-            session.close();
-        }
+    StreamRecreateTest() {
+        super(EMULATOR.emulator());
     }
 
     @Test
@@ -154,7 +134,7 @@ class StreamRecreateTest {
     @Test
     void doesNotReplaceAStreamThatRanOutOfCredits() {
         OvershootEmulator poor = FEW_CREDITS.emulator();
-        session = session(client(poor), "p", recorder).recreateOnStreamLoss(true).start();
+        session = session(TestSupport.client(poor), "p", recorder).recreateOnStreamLoss(true).start();
         String id = session.streamId();
 
         await().atMost(WAIT).until(() -> recorder.has(ENDED));

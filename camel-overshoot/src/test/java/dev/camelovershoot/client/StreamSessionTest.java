@@ -6,7 +6,6 @@ import static dev.camelovershoot.client.StreamEvent.Type.ENDED;
 import static dev.camelovershoot.client.StreamEvent.Type.RECONNECTING;
 import static dev.camelovershoot.client.StreamEvent.Type.RECOVERED;
 import static dev.camelovershoot.client.TestSupport.awaitResultSocket;
-import static dev.camelovershoot.client.TestSupport.client;
 import static dev.camelovershoot.client.TestSupport.enqueue;
 import static dev.camelovershoot.client.TestSupport.session;
 import static dev.camelovershoot.client.TestSupport.snapshot;
@@ -33,13 +32,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A stream session from start to close, with the faults the emulator can inject. */
-class StreamSessionTest {
+class StreamSessionTest extends SessionTestBase {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
@@ -48,25 +45,8 @@ class StreamSessionTest {
             .leaseTtlSeconds(2).streamLimitPerKey(20).clipPersistDelay(Duration.ofMillis(300))
             .backend(new ScriptedBackend()));
 
-    private final OvershootEmulator emulator = EMULATOR.emulator();
-    private final OvershootClient client = client(emulator);
-    private final Recorder recorder = new Recorder();
-    private StreamSession session;
-    private FrameFeeder feeder;
-
-    @BeforeEach
-    void emptyScript() {
-        TestSupport.clearScript(emulator);
-    }
-
-    @AfterEach
-    void stop() {
-        if (feeder != null) {
-            feeder.close();
-        }
-        if (session != null) {
-            session.close();
-        }
+    StreamSessionTest() {
+        super(EMULATOR.emulator());
     }
 
     @Test
