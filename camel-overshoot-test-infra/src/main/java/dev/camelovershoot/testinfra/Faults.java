@@ -30,6 +30,14 @@ public final class Faults {
         server.delayNextKeepalives(count, delay);
     }
 
+    /**
+     * Sends {@code text} as it is to the stream's results sockets, in place of a result: a malformed or unexpected
+     * message a client must survive. It does not count as a result sent.
+     */
+    public void sendRawResultMessage(String streamId, String text) {
+        server.sendRawResultMessage(streamId, text);
+    }
+
     /** Ends a stream as the server would: results sockets close 1001 {@code stream ended: <reason>}, later calls 404. */
     public void endStream(String streamId, String reason) {
         server.endStream(streamId, reason);

@@ -59,6 +59,30 @@ class ResultsChannelTest {
     }
 
     @Test
+    void malformedMessagesAreSkippedAndResultsKeepComing() {
+        String id = client.createStream(frameRequest("p")).streamId();
+        ResultsChannel channel = client.openResults(id, FAST_RECONNECT, recorder);
+        awaitResultSocket(emulator, id);
+        emulator.faults().sendRawResultMessage(id, "not json at all");
+        emulator.faults().sendRawResultMessage(id, "{\"id\": \"res_x\"}");
+        emulator.faults().sendRawResultMessage(id, "[1, 2]");
+        enqueue(emulator, "r", 2);
+
+        FrameFeeder feeder = FrameFeeder.feed(emulator, () -> id);
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> recorder.results.size() == 2);
+        } finally {
+            feeder.close();
+        }
+
+        assertThat(recorder.texts()).containsExactly("r1", "r2");
+        assertThat(channel.isActive()).isTrue();
+        assertThat(recorder.opens).containsExactly(false);
+        channel.close();
+        client.deleteStream(id);
+    }
+
+    @Test
     void theListenerCanCloseItsChannel() {
         String id = client.createStream(frameRequest("p")).streamId();
         AtomicReference<ResultsChannel> self = new AtomicReference<>();

@@ -90,6 +90,10 @@ public final class EmulatorServer implements AutoCloseable {
         service.dropResultSockets(streamId);
     }
 
+    public void sendRawResultMessage(String streamId, String text) {
+        service.sendRawResultMessage(streamId, text);
+    }
+
     public void failNextKeepalives(int count, int status) {
         service.keepaliveFaults().fail(count, status);
     }

@@ -30,14 +30,15 @@ final class ResultFanout {
     }
 
     void publish(String json) {
-        boolean delivered = false;
-        for (ResultChannel channel : channels) {
-            channel.send(json);
-            delivered = true;
-        }
-        if (delivered) {
+        if (sendRaw(json)) {
             sent.incrementAndGet();
         }
+    }
+
+    /** Sends to every socket; {@code true} if there was one. */
+    boolean sendRaw(String text) {
+        channels.forEach(channel -> channel.send(text));
+        return !channels.isEmpty();
     }
 
     void closeAll(int code, String reason) {

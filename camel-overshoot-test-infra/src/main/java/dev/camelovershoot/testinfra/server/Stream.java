@@ -199,6 +199,10 @@ final class Stream {
         fanout.dropAll();
     }
 
+    void sendRaw(String text) {
+        fanout.sendRaw(text);
+    }
+
     /** A deploy lost the stream's inference state; the next keepalive recovers it. */
     void pauseInference() {
         loop.pause();

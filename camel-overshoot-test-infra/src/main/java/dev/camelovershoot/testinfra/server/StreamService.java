@@ -153,6 +153,10 @@ final class StreamService implements AutoCloseable {
         running(streamId).dropSockets();
     }
 
+    void sendRawResultMessage(String streamId, String text) {
+        running(streamId).sendRaw(text);
+    }
+
     /** A deploy that kept state: sockets drop and inference pauses until each stream's next keepalive. */
     void deployKeepingState() {
         running.values().forEach(s -> {
