@@ -7,8 +7,9 @@ java_major=$(java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.sp
 [ "${java_major%%.*}" -ge 17 ] || fail "Java 17 or newer is needed, found Java $java_major."
 command -v mvn >/dev/null || fail "Apache Maven 3.8+ is needed (Debian: apt-get install maven)."
 
-# webrtc-java's native library links libpulse.so.0 even when no sound is used.
-if ! ldconfig -p 2>/dev/null | grep -q 'libpulse\.so\.0'; then
+# webrtc-java's native library links libpulse.so.0 even when no sound is used. (No grep -q here: with
+# pipefail, grep quitting early would fail the pipeline and misreport the library as missing.)
+if ! ldconfig -p 2>/dev/null | grep 'libpulse\.so\.0' >/dev/null; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "Installing libpulse0 (needed by webrtc-java's native library) ..."
     { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpulse0; } >/dev/null 2>&1 \

@@ -17,6 +17,11 @@ public final class ScriptedBackend implements InferenceBackend {
         return this;
     }
 
+    /** Forgets every queued output. */
+    public void clear() {
+        queue.clear();
+    }
+
     /** Outputs queued and not yet used. */
     public int pending() {
         return queue.size();
