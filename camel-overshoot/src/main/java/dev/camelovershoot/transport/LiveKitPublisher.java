@@ -9,10 +9,10 @@ import dev.onvoid.webrtc.PeerConnectionFactory;
 import dev.onvoid.webrtc.RTCIceCandidate;
 import dev.onvoid.webrtc.RTCIceServer;
 import dev.onvoid.webrtc.RTCPeerConnectionState;
+import dev.onvoid.webrtc.media.video.VideoTrack;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,7 +46,7 @@ public final class LiveKitPublisher implements AutoCloseable {
     private final Consumer<LiveKitException> failures;
     private final SignalClient signal;
     private final ExecutorService control;
-    private final String trackId = "TR_" + UUID.randomUUID();
+    private final VideoTrack track;
     private final String url;
     private volatile PublisherPeer peer;
     private volatile CompletableFuture<Void> connected = new CompletableFuture<>();
@@ -65,9 +65,13 @@ public final class LiveKitPublisher implements AutoCloseable {
     public record Settings(String codec, int width, int height, List<RTCIceServer> iceServers, Duration timeout) {
     }
 
-    public LiveKitPublisher(HttpClient http, PeerConnectionFactory factory, String url, Settings settings,
-                            Consumer<LiveKitException> failures) {
+    /**
+     * @param track the video to publish; it stays the caller's and outlives rejoins
+     */
+    public LiveKitPublisher(HttpClient http, PeerConnectionFactory factory, VideoTrack track, String url,
+                            Settings settings, Consumer<LiveKitException> failures) {
         this.factory = factory;
+        this.track = track;
         this.url = url;
         this.settings = settings;
         this.failures = failures;
@@ -84,7 +88,7 @@ public final class LiveKitPublisher implements AutoCloseable {
         return CompletableFuture.runAsync(() -> join(token), control);
     }
 
-    /** The current peer; frames go to its source. Changes after a full rejoin. */
+    /** The current peer connection; replaced by a full rejoin. */
     public PublisherPeer peer() {
         return peer;
     }
@@ -120,7 +124,7 @@ public final class LiveKitPublisher implements AutoCloseable {
         List<RTCIceServer> servers = new java.util.ArrayList<>(settings.iceServers());
         joined.getIceServersList().forEach(s -> servers.add(iceServer(s)));
         connected = new CompletableFuture<>();
-        peer = new PublisherPeer(factory, servers, trackId, settings.codec(), new PeerEvents());
+        peer = new PublisherPeer(factory, servers, track, settings.codec(), new PeerEvents());
         await(signal.addTrack(addTrackRequest()), "track_published");
         negotiate(false);
         await(connected, "peer connection");
@@ -186,11 +190,12 @@ public final class LiveKitPublisher implements AutoCloseable {
     }
 
     private AddTrackRequest addTrackRequest() {
-        return AddTrackRequest.newBuilder().setCid(trackId).setName("video").setType(TrackType.VIDEO)
+        String cid = track.getId();
+        return AddTrackRequest.newBuilder().setCid(cid).setName("video").setType(TrackType.VIDEO)
                 .setSource(TrackSource.CAMERA).setWidth(settings.width()).setHeight(settings.height())
                 .addLayers(VideoLayer.newBuilder().setQuality(VideoQuality.HIGH)
                         .setWidth(settings.width()).setHeight(settings.height()))
-                .addSimulcastCodecs(SimulcastCodec.newBuilder().setCodec(settings.codec()).setCid(trackId))
+                .addSimulcastCodecs(SimulcastCodec.newBuilder().setCodec(settings.codec()).setCid(cid))
                 .build();
     }
 

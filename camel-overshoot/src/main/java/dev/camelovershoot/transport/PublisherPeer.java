@@ -20,7 +20,6 @@ import dev.onvoid.webrtc.RTCSdpType;
 import dev.onvoid.webrtc.RTCSessionDescription;
 import dev.onvoid.webrtc.SetSessionDescriptionObserver;
 import dev.onvoid.webrtc.media.MediaType;
-import dev.onvoid.webrtc.media.video.CustomVideoSource;
 import dev.onvoid.webrtc.media.video.VideoTrack;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +28,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
- * A send-only peer connection carrying one video track fed by a {@link CustomVideoSource}: the media half of every
- * transport. Remote candidates that arrive before the answer are queued, as browsers do.
+ * A send-only peer connection carrying one video track: the media half of every transport. The track belongs to the
+ * caller (a frame bridge that outlives reconnects); this peer only removes it from its connection when it closes.
+ * Remote candidates that arrive before the answer are queued, as browsers do.
  */
 public final class PublisherPeer implements AutoCloseable {
 
@@ -41,8 +41,6 @@ public final class PublisherPeer implements AutoCloseable {
         void onConnectionChange(RTCPeerConnectionState state);
     }
 
-    private final CustomVideoSource source = new CustomVideoSource();
-    private final VideoTrack track;
     private final RTCPeerConnection pc;
     private final RTCRtpTransceiver transceiver;
     private final List<RTCIceCandidate> earlyCandidates = new ArrayList<>();
@@ -51,25 +49,19 @@ public final class PublisherPeer implements AutoCloseable {
     private boolean closed;
 
     /**
-     * @param trackId the track id; LiveKit matches it to the {@code add_track} client id
-     * @param codec   {@code vp8} or {@code h264}: preferred first in the offer
+     * @param track the video to send; its id is what LiveKit matches to the {@code add_track} client id
+     * @param codec {@code vp8} or {@code h264}: preferred first in the offer
      */
-    public PublisherPeer(PeerConnectionFactory factory, List<RTCIceServer> iceServers, String trackId, String codec,
+    public PublisherPeer(PeerConnectionFactory factory, List<RTCIceServer> iceServers, VideoTrack track, String codec,
                          Listener listener) {
         RTCConfiguration config = new RTCConfiguration();
         config.iceServers = new ArrayList<>(iceServers);
-        this.track = factory.createVideoTrack(trackId, source);
         this.pc = factory.createPeerConnection(config, observer(listener));
         RTCRtpTransceiverInit init = new RTCRtpTransceiverInit();
         init.direction = RTCRtpTransceiverDirection.SEND_ONLY;
-        init.streamIds = List.of(trackId + "-stream");
+        init.streamIds = List.of(track.getId() + "-stream");
         this.transceiver = pc.addTransceiver(track, init);
         transceiver.setCodecPreferences(preferring(factory, codec));
-    }
-
-    /** Where frames go; owned by this peer and disposed by {@link #close()}. */
-    public CustomVideoSource source() {
-        return source;
     }
 
     /** Creates an offer and applies it locally; its candidates follow through the listener (trickle ICE). */
@@ -129,7 +121,7 @@ public final class PublisherPeer implements AutoCloseable {
         return pc.getConnectionState();
     }
 
-    /** Releases in the order webrtc-java needs: sender, connection, track, source. Safe to call twice. */
+    /** Removes the track from the connection, then closes it: the track can then be disposed. Idempotent. */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -138,8 +130,6 @@ public final class PublisherPeer implements AutoCloseable {
         closed = true;
         pc.removeTrack(transceiver.getSender());
         pc.close();
-        track.dispose();
-        source.dispose();
     }
 
     private synchronized void flushCandidates() {
