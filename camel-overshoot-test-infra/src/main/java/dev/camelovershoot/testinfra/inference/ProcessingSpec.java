@@ -8,7 +8,7 @@ package dev.camelovershoot.testinfra.inference;
  * @param intervalSeconds   frame mode: seconds between inferences (0 in clip mode)
  * @param targetFps         clip mode: frames sampled per second of clip (0 in frame mode)
  * @param clipLengthSeconds clip mode: seconds of video per clip (0 in frame mode)
- * @param delaySeconds      clip mode: seconds between inferences (0 in frame mode)
+ * @param delaySeconds      clip mode: seconds between inferences (0 in frame mode; 0 in clip mode means back to back)
  */
 public record ProcessingSpec(String mode, double intervalSeconds, int targetFps, double clipLengthSeconds, double delaySeconds) {
 
@@ -24,8 +24,14 @@ public record ProcessingSpec(String mode, double intervalSeconds, int targetFps,
         return "clip".equals(mode);
     }
 
-    /** Seconds between two inferences: the interval in frame mode, the delay in clip mode. */
+    /**
+     * Seconds between two inferences: the interval in frame mode, the delay in clip mode. A clip delay of 0 runs
+     * clips back to back, so the period is then one clip length.
+     */
     public double periodSeconds() {
-        return isClip() ? delaySeconds : intervalSeconds;
+        if (!isClip()) {
+            return intervalSeconds;
+        }
+        return delaySeconds > 0 ? delaySeconds : clipLengthSeconds;
     }
 }

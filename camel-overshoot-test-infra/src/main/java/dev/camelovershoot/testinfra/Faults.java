@@ -1,0 +1,53 @@
+package dev.camelovershoot.testinfra;
+
+import dev.camelovershoot.testinfra.server.EmulatorServer;
+import java.time.Duration;
+
+/** Failures a test can inject into a running emulator, each the way the real service would show it. */
+public final class Faults {
+
+    private final EmulatorServer server;
+
+    Faults(EmulatorServer server) {
+        this.server = server;
+    }
+
+    /** Aborts the stream's results sockets without a close frame: clients see an abnormal close (1006). */
+    public void dropResultSockets(String streamId) {
+        server.dropResultSockets(streamId);
+    }
+
+    /**
+     * The next {@code count} keepalive calls (on any stream) answer {@code status} with a proper error body and do
+     * not renew the lease. A 402 also makes the lease lapse as {@code insufficient_credits}.
+     */
+    public void failNextKeepalives(int count, int status) {
+        server.failNextKeepalives(count, status);
+    }
+
+    /** The next {@code count} keepalive calls answer normally, after {@code delay}. */
+    public void delayNextKeepalives(int count, Duration delay) {
+        server.delayNextKeepalives(count, delay);
+    }
+
+    /** Ends a stream as the server would: results sockets close 1001 {@code stream ended: <reason>}, later calls 404. */
+    public void endStream(String streamId, String reason) {
+        server.endStream(streamId, reason);
+    }
+
+    /**
+     * A deploy: the HTTP server stops and starts again on the same port with every stream kept. Results sockets
+     * drop without a close frame, and each stream's inference pauses until its next keepalive recovers it.
+     */
+    public void restart() {
+        server.restart(true);
+    }
+
+    /**
+     * A deploy that lost all streams: results sockets drop without a close frame and every stream is forgotten, so
+     * the next keepalive answers 404. Snapshots show those streams ended with reason {@code server_restart}.
+     */
+    public void restartLosingState() {
+        server.restart(false);
+    }
+}

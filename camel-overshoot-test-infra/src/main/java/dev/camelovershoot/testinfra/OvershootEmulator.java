@@ -1,0 +1,239 @@
+package dev.camelovershoot.testinfra;
+
+import dev.camelovershoot.testinfra.inference.DescribeBackend;
+import dev.camelovershoot.testinfra.inference.InferenceBackend;
+import dev.camelovershoot.testinfra.inference.ScriptedBackend;
+import dev.camelovershoot.testinfra.server.EmulatorServer;
+import dev.camelovershoot.testinfra.server.EmulatorSettings;
+import java.awt.image.BufferedImage;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An Overshoot-compatible server (API v0.2) for tests and offline development: the REST API under a base path,
+ * the results WebSocket, leases and billing, with frames injected by tests and inference by a pluggable backend.
+ *
+ * <pre>{@code
+ * try (OvershootEmulator emulator = OvershootEmulator.builder().build().start()) {
+ *     String url = emulator.baseUrl();   // http://127.0.0.1:<port>/v0.2
+ * }
+ * }</pre>
+ */
+public final class OvershootEmulator implements AutoCloseable {
+
+    /** The key configured when none is given. */
+    public static final String DEFAULT_API_KEY = "ovs_emulator_key";
+    /** The models listed when none are given. */
+    public static final List<ModelEntry> DEFAULT_MODELS = List.of(
+            new ModelEntry("Qwen/Qwen3.5-9B", "ready"),
+            new ModelEntry("Qwen/Qwen3-VL-8B-Instruct", "ready"),
+            new ModelEntry("OpenGVLab/InternVL3_5-30B-A3B", "degraded"),
+            new ModelEntry("Qwen/Qwen3-VL-30B-A3B-Instruct", "saturated"));
+
+    private final EmulatorSettings settings;
+    private final EmulatorServer server;
+    private final Faults faults;
+
+    private OvershootEmulator(EmulatorSettings settings) {
+        this.settings = settings;
+        this.server = new EmulatorServer(settings);
+        this.faults = new Faults(server);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts listening; returns this. */
+    public OvershootEmulator start() {
+        server.start();
+        return this;
+    }
+
+    /** Stops the server, the lease timers and inference. */
+    @Override
+    public void close() {
+        server.close();
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** The REST base URL without a trailing slash, e.g. {@code http://127.0.0.1:8080/v0.2}. */
+    public String baseUrl() {
+        return "http://" + urlHost() + ":" + port() + settings.basePath();
+    }
+
+    /** The results WebSocket URL of a stream: {@code ws://HOST:PORT<base>/ws/streams/<id>}. */
+    public String resultsUrl(String streamId) {
+        return "ws://" + urlHost() + ":" + port() + settings.basePath() + "/ws/streams/" + streamId;
+    }
+
+    /** The first configured API key. */
+    public String apiKey() {
+        return settings.apiKeys().get(0);
+    }
+
+    public List<String> apiKeys() {
+        return settings.apiKeys();
+    }
+
+    public InferenceBackend backend() {
+        return settings.backend();
+    }
+
+    /** The backend as a {@link ScriptedBackend}; {@link IllegalStateException} if it is another kind. */
+    public ScriptedBackend scripted() {
+        if (settings.backend() instanceof ScriptedBackend scripted) {
+            return scripted;
+        }
+        throw new IllegalStateException("The emulator's backend is " + settings.backend().getClass().getSimpleName()
+                + ", not scripted; configure it with builder().backend(new ScriptedBackend())");
+    }
+
+    /** Hands a frame to a running stream, as if it had arrived over its media connection. */
+    public void injectFrame(String streamId, BufferedImage frame) {
+        server.injectFrame(streamId, Objects.requireNonNull(frame, "frame"));
+    }
+
+    /** The stream's current state; ended streams stay visible with {@code ended=true}. */
+    public Optional<StreamSnapshot> stream(String streamId) {
+        return server.stream(streamId);
+    }
+
+    public List<StreamSnapshot> streams() {
+        return server.streams();
+    }
+
+    /** Every HTTP request answered so far (the most recent 10,000), in the order the answers were sent. */
+    public List<RecordedRequest> requests() {
+        return server.requests();
+    }
+
+    public Faults faults() {
+        return faults;
+    }
+
+    private String urlHost() {
+        String host = settings.host();
+        boolean wildcard = host.equals("0.0.0.0") || host.equals("::") || host.isEmpty();
+        return wildcard ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    /** Configuration; every setting has a default. */
+    public static final class Builder {
+
+        private String host = "127.0.0.1";
+        private int port;
+        private String basePath = "/v0.2";
+        private List<String> apiKeys = List.of(DEFAULT_API_KEY);
+        private int leaseTtlSeconds = 45;
+        private int streamLimitPerKey = 5;
+        private double creditsCents = 10_000;
+        private double centsPerSecond = 0.01;
+        private List<ModelEntry> models = DEFAULT_MODELS;
+        private InferenceBackend backend;
+        private Duration idleAfter = Duration.ofSeconds(3);
+        private Duration clipPersistDelay = Duration.ofSeconds(1);
+        private int frameStoreMaxFrames = 300;
+        private int frameMaxSide = 320;
+
+        private Builder() {
+        }
+
+        /** Bind address, default {@code 127.0.0.1}. */
+        public Builder host(String host) {
+            this.host = host;
+            return this;
+        }
+
+        /** Port, default 0: a free port. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** Base path of the REST API and the results WebSocket, default {@code /v0.2}. */
+        public Builder basePath(String path) {
+            this.basePath = path;
+            return this;
+        }
+
+        /** Accepted API keys, default {@code ovs_emulator_key}. */
+        public Builder apiKeys(String... keys) {
+            this.apiKeys = List.of(keys);
+            return this;
+        }
+
+        /** Lease TTL in seconds, default 45. */
+        public Builder leaseTtlSeconds(int seconds) {
+            this.leaseTtlSeconds = seconds;
+            return this;
+        }
+
+        /** Concurrent streams per API key, default 5; one more answers 429. */
+        public Builder streamLimitPerKey(int limit) {
+            this.streamLimitPerKey = limit;
+            return this;
+        }
+
+        /** Starting credit balance of every key in cents, default 10,000. */
+        public Builder creditsCents(double cents) {
+            this.creditsCents = cents;
+            return this;
+        }
+
+        /** Billing rate per stream second in cents, default 0.01. */
+        public Builder centsPerSecond(double cents) {
+            this.centsPerSecond = cents;
+            return this;
+        }
+
+        /** Models listed on {@code GET /models}; default {@link #DEFAULT_MODELS}. */
+        public Builder models(List<ModelEntry> models) {
+            this.models = List.copyOf(models);
+            return this;
+        }
+
+        /** The inference backend, default {@link DescribeBackend}. */
+        public Builder backend(InferenceBackend backend) {
+            this.backend = backend;
+            return this;
+        }
+
+        /** Frames older than this make a stream {@code idle} (no inference), default 3 s. */
+        public Builder idleAfter(Duration d) {
+            this.idleAfter = d;
+            return this;
+        }
+
+        /** Re-inference answers 404 until a result is this old, default 1 s. */
+        public Builder clipPersistDelay(Duration d) {
+            this.clipPersistDelay = d;
+            return this;
+        }
+
+        /** Frames kept per stream, default 300. */
+        public Builder frameStoreMaxFrames(int n) {
+            this.frameStoreMaxFrames = n;
+            return this;
+        }
+
+        /** Stored frames are scaled down to this longest side in pixels, default 320. */
+        public Builder frameMaxSide(int px) {
+            this.frameMaxSide = px;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException for an invalid setting */
+        public OvershootEmulator build() {
+            return new OvershootEmulator(new EmulatorSettings(host, port, basePath, apiKeys, leaseTtlSeconds,
+                    streamLimitPerKey, creditsCents, centsPerSecond, models,
+                    backend == null ? new DescribeBackend() : backend, idleAfter, clipPersistDelay,
+                    frameStoreMaxFrames, frameMaxSide));
+        }
+    }
+}

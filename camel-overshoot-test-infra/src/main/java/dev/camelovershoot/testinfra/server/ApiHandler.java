@@ -1,0 +1,127 @@
+package dev.camelovershoot.testinfra.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.camelovershoot.testinfra.RecordedRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The REST API on Jetty's core handler API: finds the route under the base path, checks the Bearer key, runs the
+ * endpoint and writes its JSON reply, or the error body {@code {error, message, request_id, details}}. Every reply
+ * carries {@code X-Request-Id}, and every request is recorded for tests.
+ */
+final class ApiHandler extends Handler.Abstract {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
+    private static final String BEARER = "bearer ";
+
+    private final String basePath;
+    private final List<Route> routes;
+    private final Predicate<String> apiKeys;
+    private final Consumer<RecordedRequest> journal;
+
+    ApiHandler(String basePath, List<Route> routes, Predicate<String> apiKeys, Consumer<RecordedRequest> journal) {
+        this.basePath = basePath;
+        this.routes = List.copyOf(routes);
+        this.apiKeys = apiKeys;
+        this.journal = journal;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        String requestId = Ids.request();
+        String fullPath = Request.getPathInContext(request);
+        boolean underBase = fullPath.startsWith(basePath + "/");
+        String path = underBase ? fullPath.substring(basePath.length()) : fullPath;
+        CompletableFuture<Route.Reply> reply;
+        try {
+            reply = underBase ? dispatch(request, path) : CompletableFuture.failedFuture(notFound());
+        } catch (RuntimeException e) {
+            reply = CompletableFuture.failedFuture(e);
+        }
+        reply.whenComplete((ok, failure) -> {
+            ApiException error = failure == null ? null : asApiException(failure, request, path);
+            int status = error == null ? ok.status() : error.status();
+            journal.accept(new RecordedRequest(request.getMethod(), path, status));
+            JsonNode body = error == null ? ok.body() : Responses.error(error, requestId);
+            write(response, callback, status, body, error == null ? Map.of() : error.headers(), requestId);
+        });
+        return true;
+    }
+
+    private CompletableFuture<Route.Reply> dispatch(Request request, String path) {
+        List<String> allowed = new ArrayList<>();
+        for (Route route : routes) {
+            Matcher matcher = route.path().matcher(path);
+            if (!matcher.matches()) {
+                continue;
+            }
+            if (!route.method().equals(request.getMethod())) {
+                allowed.add(route.method());
+                continue;
+            }
+            String apiKey = route.authenticated() ? authenticate(request) : null;
+            List<String> params = new ArrayList<>();
+            for (int i = 1; i <= matcher.groupCount(); i++) {
+                params.add(matcher.group(i));
+            }
+            return route.endpoint().handle(new Call(request, apiKey, params));
+        }
+        if (!allowed.isEmpty()) {
+            throw new ApiException(405, "method_not_allowed", "Use " + String.join(" or ", allowed), null,
+                    Map.of("Allow", String.join(", ", allowed)));
+        }
+        throw notFound();
+    }
+
+    private String authenticate(Request request) {
+        String header = request.getHeaders().get(HttpHeader.AUTHORIZATION);
+        boolean bearer = header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length());
+        String key = bearer ? header.substring(BEARER.length()).trim() : null;
+        if (!apiKeys.test(key)) {
+            throw new ApiException(401, "unauthorized", "Invalid or missing API key", null,
+                    Map.of("WWW-Authenticate", "Bearer"));
+        }
+        return key;
+    }
+
+    private static ApiException notFound() {
+        return new ApiException(404, "not_found", "No such endpoint");
+    }
+
+    private static ApiException asApiException(Throwable failure, Request request, String path) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof ApiException api) {
+            return api;
+        }
+        LOG.warn("{} {} failed", request.getMethod(), path, cause);
+        return new ApiException(500, "internal", "Internal error");
+    }
+
+    private static void write(Response response, Callback callback, int status, JsonNode body,
+                              Map<String, String> headers, String requestId) {
+        response.setStatus(status);
+        HttpFields.Mutable fields = response.getHeaders();
+        fields.put(HttpHeader.CONTENT_TYPE, "application/json");
+        fields.put("X-Request-Id", requestId);
+        headers.forEach((name, value) -> fields.put(new HttpField(name, value)));
+        Content.Sink.write(response, true, body.toString(), callback);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.camelovershoot.testinfra.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+
+/**
+ * One API request as an endpoint sees it.
+ *
+ * @param apiKey the authenticated key, or {@code null} on endpoints without auth
+ * @param params the path parameters, in order
+ */
+record Call(Request request, String apiKey, List<String> params) {
+
+    String param(int index) {
+        return params.get(index);
+    }
+
+    /** The body as JSON; 400 {@code invalid_json} when it is not. */
+    JsonNode json() {
+        try {
+            return Json.parse(Content.Source.asString(request, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new ApiException(400, "invalid_json", "Request body could not be read");
+        }
+    }
+
+    /** Where the client reached us, for URLs handed back to it. */
+    String authority() {
+        return Request.getServerName(request) + ":" + Request.getServerPort(request);
+    }
+}

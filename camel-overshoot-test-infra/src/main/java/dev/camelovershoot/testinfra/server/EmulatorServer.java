@@ -1,0 +1,127 @@
+package dev.camelovershoot.testinfra.server;
+
+import dev.camelovershoot.testinfra.RecordedRequest;
+import dev.camelovershoot.testinfra.StreamSnapshot;
+import java.awt.image.BufferedImage;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.jetty.websocket.server.WebSocketCreator;
+
+/**
+ * The running emulator behind {@code OvershootEmulator}: streams, the HTTP/WebSocket server and the request journal.
+ * Internal; use {@code dev.camelovershoot.testinfra.OvershootEmulator}.
+ */
+public final class EmulatorServer implements AutoCloseable {
+
+    /** The journal keeps the most recent requests only, so that a long-running emulator stays small. */
+    private static final int JOURNAL_CAPACITY = 10_000;
+
+    private final EmulatorSettings settings;
+    private final StreamService service;
+    private final Deque<RecordedRequest> journal = new ArrayDeque<>();
+    private JettyHost host;
+    private int port;
+
+    public EmulatorServer(EmulatorSettings settings) {
+        this.settings = settings;
+        this.service = new StreamService(settings);
+        this.port = settings.port();
+    }
+
+    public synchronized void start() {
+        if (host != null) {
+            throw new IllegalStateException("The emulator is already running");
+        }
+        host = newHost();
+        port = host.start();
+    }
+
+    /** A deploy: the server goes away and comes back on the same port, with or without the streams. */
+    public synchronized void restart(boolean keepState) {
+        if (host == null) {
+            throw new IllegalStateException("The emulator is not running");
+        }
+        if (keepState) {
+            service.deployKeepingState();
+        } else {
+            service.deployLosingState();
+        }
+        host.stop();
+        host = newHost();
+        host.start();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (host != null) {
+            host.stop();
+            host = null;
+        }
+        service.close();
+    }
+
+    /** The bound port once started (the configured one before). */
+    public synchronized int port() {
+        return port;
+    }
+
+    public void injectFrame(String streamId, BufferedImage frame) {
+        service.injectFrame(streamId, frame);
+    }
+
+    public Optional<StreamSnapshot> stream(String streamId) {
+        return service.stream(streamId);
+    }
+
+    public List<StreamSnapshot> streams() {
+        return service.streams();
+    }
+
+    public List<RecordedRequest> requests() {
+        synchronized (journal) {
+            return List.copyOf(journal);
+        }
+    }
+
+    public void dropResultSockets(String streamId) {
+        service.dropResultSockets(streamId);
+    }
+
+    public void failNextKeepalives(int count, int status) {
+        service.keepaliveFaults().fail(count, status);
+    }
+
+    public void delayNextKeepalives(int count, Duration delay) {
+        service.keepaliveFaults().delay(count, delay);
+    }
+
+    public void endStream(String streamId, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("reason must not be blank");
+        }
+        service.endStream(streamId, reason);
+    }
+
+    private JettyHost newHost() {
+        ApiHandler api = new ApiHandler(settings.basePath(), new Endpoints(service).routes(), service::isApiKey,
+                this::record);
+        WebSocketCreator sockets = (request, response, callback) -> {
+            record(new RecordedRequest("GET", request.getHttpURI().getPath().substring(settings.basePath().length()),
+                    101));
+            return new ResultSocket(JettyHost.streamId(request), service);
+        };
+        return new JettyHost(settings.host(), port, settings.basePath(), api, sockets);
+    }
+
+    private void record(RecordedRequest request) {
+        synchronized (journal) {
+            if (journal.size() == JOURNAL_CAPACITY) {
+                journal.removeFirst();
+            }
+            journal.addLast(request);
+        }
+    }
+}

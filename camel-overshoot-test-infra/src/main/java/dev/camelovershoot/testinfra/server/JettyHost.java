@@ -1,0 +1,66 @@
+package dev.camelovershoot.testinfra.server;
+
+import java.time.Duration;
+import org.eclipse.jetty.http.pathmap.UriTemplatePathSpec;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.server.WebSocketCreator;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+
+/**
+ * One run of the embedded Jetty server: the REST handler behind a WebSocket upgrade handler that maps
+ * {@code <base>/ws/streams/{id}}. A restart is a new run on the same port.
+ */
+final class JettyHost {
+
+    private final Server server = new Server();
+    private final ServerConnector connector = new ServerConnector(server);
+    private final WebSocketUpgradeHandler webSockets;
+
+    JettyHost(String host, int port, String basePath, Handler api, WebSocketCreator resultSockets) {
+        connector.getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration()
+                .setSendServerVersion(false);
+        connector.setHost(host);
+        connector.setPort(port);
+        server.addConnector(connector);
+        webSockets = WebSocketUpgradeHandler.from(server, container -> {
+            // Results may be minutes apart (a paused or idle stream); the socket must stay open meanwhile.
+            container.setIdleTimeout(Duration.ZERO);
+            container.addMapping(new UriTemplatePathSpec(basePath + "/ws/streams/{id}"), resultSockets);
+        });
+        webSockets.setHandler(api);
+        server.setHandler(webSockets);
+    }
+
+    /** Starts serving and answers the bound port. */
+    int start() {
+        try {
+            server.start();
+            return connector.getLocalPort();
+        } catch (Exception e) {
+            stop();
+            throw new IllegalStateException("The emulator could not listen on " + connector.getHost() + ":"
+                    + connector.getPort() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Stops serving; open WebSockets are cut without a close frame, as a killed process would. */
+    void stop() {
+        webSockets.getServerWebSocketContainer().getOpenSessions().forEach(Session::disconnect);
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("The emulator did not stop cleanly", e);
+        }
+    }
+
+    /** The stream id of a results socket upgrade request. */
+    static String streamId(Request upgrade) {
+        String path = Request.getPathInContext(upgrade);
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+}

@@ -1,0 +1,20 @@
+package dev.camelovershoot.testinfra.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.camelovershoot.testinfra.inference.ProcessingSpec;
+
+/**
+ * A validated {@code POST /streams} request.
+ *
+ * @param sourceType      {@code native}, {@code webrtc} or {@code livekit}
+ * @param backend         the echoed {@code inference.backend}: {@code overshoot} or {@code gemini}
+ * @param outputSchema    {@code inference.output_schema_json}, or {@code null}
+ * @param maxOutputTokens given, or {@code floor(128 × period)}
+ */
+record StreamDefinition(String sourceType, ProcessingSpec processing, String prompt, String model, String backend,
+                        JsonNode outputSchema, int maxOutputTokens) {
+
+    boolean isNative() {
+        return "native".equals(sourceType);
+    }
+}

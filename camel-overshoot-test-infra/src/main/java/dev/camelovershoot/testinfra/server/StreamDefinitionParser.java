@@ -1,0 +1,152 @@
+package dev.camelovershoot.testinfra.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.camelovershoot.testinfra.inference.ProcessingSpec;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/** Validates a {@code POST /streams} body with the ranges and rules of the v0.2 service (reference §2.3). */
+final class StreamDefinitionParser {
+
+    static final double TOKENS_PER_SECOND = 128;
+    static final int MIN_CLIP_FRAMES = 3;
+    private static final double EPSILON = 1e-9;
+    private static final double DEFAULT_INTERVAL = 0.5;
+    private static final double DEFAULT_CLIP_LENGTH = 0.5;
+    private static final double DEFAULT_DELAY = 0.5;
+    private static final int DEFAULT_TARGET_FPS = 6;
+    private static final String P = "processing.";
+    private static final String I = "inference.";
+    private static final List<String> CLIP_FIELDS =
+            List.of("target_fps", "fps", "sampling_ratio", "clip_length_seconds", "delay_seconds");
+
+    private final Predicate<String> knownModel;
+    private final FieldErrors errors;
+
+    private StreamDefinitionParser(Predicate<String> knownModel, FieldErrors errors) {
+        this.knownModel = knownModel;
+        this.errors = errors;
+    }
+
+    /** @throws ApiException 422 naming every offending field */
+    static StreamDefinition parse(JsonNode body, Predicate<String> knownModel) {
+        return new StreamDefinitionParser(knownModel, FieldErrors.of(body)).parse(body);
+    }
+
+    private StreamDefinition parse(JsonNode body) {
+        String sourceType = source(body);
+        ProcessingSpec spec = processing(body);
+        JsonNode inference = errors.object(body, "", "inference", true);
+        StreamDefinition definition = inference == null ? null : inference(inference, sourceType, spec);
+        errors.throwIfAny();
+        return definition;
+    }
+
+    private String source(JsonNode body) {
+        JsonNode source = errors.object(body, "", "source", false);
+        if (source == null) {
+            return FieldErrors.present(body, "source") ? null : "native";
+        }
+        String type = errors.oneOf(source, "source.", "type", Set.of("native", "webrtc", "livekit"), "native");
+        if ("webrtc".equals(type)) {
+            errors.text(source, "source.", "sdp", null);
+        } else if ("livekit".equals(type)) {
+            String url = errors.text(source, "source.", "url", null);
+            if (url != null && !url.startsWith("ws://") && !url.startsWith("wss://")) {
+                errors.add("source.url", "must be a ws:// or wss:// URL");
+            }
+            errors.text(source, "source.", "token", null);
+        }
+        return type;
+    }
+
+    private ProcessingSpec processing(JsonNode body) {
+        String mode = errors.oneOf(body, "", "mode", Set.of("clip", "frame"), null);
+        JsonNode processing = errors.object(body, "", "processing", true);
+        if (processing == null) {
+            return null;
+        }
+        if (mode == null) {
+            // The documented server rule when mode is absent (or invalid, to still check the rest).
+            mode = FieldErrors.present(processing, "interval_seconds") ? "frame" : "clip";
+        }
+        return "frame".equals(mode) ? frame(processing) : clip(processing);
+    }
+
+    private ProcessingSpec frame(JsonNode processing) {
+        CLIP_FIELDS.stream().filter(f -> FieldErrors.present(processing, f))
+                .forEach(f -> errors.add(P + f, "not allowed in frame mode"));
+        Double interval = errors.number(processing, P, "interval_seconds", 0.1, 60, DEFAULT_INTERVAL);
+        return interval == null ? null : ProcessingSpec.frame(interval);
+    }
+
+    private ProcessingSpec clip(JsonNode processing) {
+        if (FieldErrors.present(processing, "interval_seconds")) {
+            errors.add(P + "interval_seconds", "not allowed in clip mode");
+        }
+        boolean legacy = FieldErrors.present(processing, "fps") || FieldErrors.present(processing, "sampling_ratio");
+        Integer targetFps = legacy ? legacyTargetFps(processing) : errors.integer(processing, P, "target_fps", 1, 30,
+                DEFAULT_TARGET_FPS);
+        Double clipLength = errors.number(processing, P, "clip_length_seconds", 0.1, 60, DEFAULT_CLIP_LENGTH);
+        Double delay = errors.number(processing, P, "delay_seconds", 0, 60, DEFAULT_DELAY);
+        if (targetFps == null || clipLength == null || delay == null) {
+            return null;
+        }
+        if (targetFps * clipLength < MIN_CLIP_FRAMES - EPSILON) {
+            String message = "target_fps × clip_length_seconds must be at least " + MIN_CLIP_FRAMES
+                    + " (frames per clip), was " + targetFps * clipLength;
+            errors.add(P + (legacy ? "fps" : "target_fps"), message);
+            errors.add(P + "clip_length_seconds", message);
+        }
+        return ProcessingSpec.clip(targetFps, clipLength, delay);
+    }
+
+    /** Legacy {@code fps} + {@code sampling_ratio}: the server maps them to {@code int(fps × sampling_ratio)}. */
+    private Integer legacyTargetFps(JsonNode processing) {
+        if (FieldErrors.present(processing, "target_fps")) {
+            errors.add(P + "target_fps", "cannot be combined with fps or sampling_ratio");
+        }
+        Integer fps = errors.integer(processing, P, "fps", 1, 120, null);
+        Double ratio = errors.number(processing, P, "sampling_ratio", 0, 1, null);
+        requireBoth(processing, "fps", "sampling_ratio");
+        requireBoth(processing, "sampling_ratio", "fps");
+        if (fps == null || ratio == null) {
+            return null;
+        }
+        int targetFps = (int) Math.floor(fps * ratio);
+        if (targetFps < 1) {
+            errors.add(P + "sampling_ratio", "fps × sampling_ratio must be at least 1");
+            return null;
+        }
+        return targetFps;
+    }
+
+    private void requireBoth(JsonNode processing, String field, String with) {
+        if (!FieldErrors.present(processing, field) && FieldErrors.present(processing, with)) {
+            errors.add(P + field, "is required with " + with);
+        }
+    }
+
+    private StreamDefinition inference(JsonNode inference, String sourceType, ProcessingSpec spec) {
+        String prompt = errors.text(inference, I, "prompt", null);
+        String model = errors.text(inference, I, "model", null);
+        if (model != null && !knownModel.test(model)) {
+            errors.add(I + "model", "unknown model");
+        }
+        String backend = errors.oneOf(inference, I, "backend", Set.of("overshoot", "gemini"), "overshoot");
+        JsonNode schema = errors.object(inference, I, "output_schema_json", false);
+        Integer maxTokens = errors.integer(inference, I, "max_output_tokens", 1, Integer.MAX_VALUE, null);
+        if (spec == null) {
+            return null;
+        }
+        double period = spec.periodSeconds();
+        int allowed = (int) Math.floor(TOKENS_PER_SECOND * period + EPSILON);
+        if (maxTokens != null && maxTokens > allowed) {
+            errors.add(I + "max_output_tokens", "exceeds " + (int) TOKENS_PER_SECOND
+                    + " tokens per second: at most " + allowed + " for an inference every " + period + " s");
+        }
+        return new StreamDefinition(sourceType, spec, prompt, model, backend, schema,
+                maxTokens == null ? allowed : maxTokens);
+    }
+}

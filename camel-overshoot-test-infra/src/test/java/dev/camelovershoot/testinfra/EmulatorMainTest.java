@@ -1,0 +1,58 @@
+package dev.camelovershoot.testinfra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import dev.camelovershoot.testinfra.inference.RulesBackend;
+import dev.camelovershoot.testinfra.inference.ScriptedBackend;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmulatorMainTest {
+
+    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(stdout, true, StandardCharsets.UTF_8);
+
+    @Test
+    void startsFromTheCommandLineAndPrintsTheListeningLine() {
+        try (OvershootEmulator emulator = EmulatorMain.start(new String[] {"--port", "0", "--api-key", "ovs_one",
+                "--api-key", "ovs_two", "--lease-ttl", "7", "--backend", "scripted"}, out)) {
+            assertThat(stdout.toString(StandardCharsets.UTF_8)).isEqualTo(
+                    "Overshoot emulator listening on http://127.0.0.1:" + emulator.port() + "/v0.2"
+                            + System.lineSeparator());
+            assertThat(emulator.apiKeys()).containsExactly("ovs_one", "ovs_two");
+            assertThat(emulator.backend()).isInstanceOf(ScriptedBackend.class);
+            Api.Reply created = new Api(emulator).as("ovs_two").create(Api.frameStream(1));
+            assertThat(created.get("lease").get("ttl_seconds").asInt()).isEqualTo(7);
+        }
+    }
+
+    @Test
+    void passesBackendOptionsToTheBackend(@TempDir Path dir) throws Exception {
+        Path rules = Files.writeString(dir.resolve("rules.json"), "{\"rules\": []}");
+        try (OvershootEmulator emulator = EmulatorMain.start(new String[] {"--host", "127.0.0.1", "--base-path",
+                "/api/v0.2", "--backend", "rules", "--rules", rules.toString()}, out)) {
+            assertThat(emulator.backend()).isInstanceOf(RulesBackend.class);
+            assertThat(emulator.baseUrl()).endsWith("/api/v0.2");
+        }
+    }
+
+    @Test
+    void rejectsInvalidArguments() {
+        assertThatIllegalArgumentException().isThrownBy(() -> EmulatorMain.start(new String[] {"--bogus", "1"}, out))
+                .withMessageContaining("--bogus");
+        assertThatIllegalArgumentException().isThrownBy(() -> EmulatorMain.start(new String[] {"--port"}, out));
+        assertThatIllegalArgumentException().isThrownBy(() -> EmulatorMain.start(new String[] {"--port", "x"}, out));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> EmulatorMain.start(new String[] {"--backend", "magic"}, out));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> EmulatorMain.start(new String[] {"--backend", "rules"}, out))
+                .withMessageContaining("--rules");
+        assertThat(stdout.size()).isZero();
+    }
+}
