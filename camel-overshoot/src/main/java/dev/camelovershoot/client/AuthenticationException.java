@@ -1,0 +1,11 @@
+package dev.camelovershoot.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** 401: the API key is missing, invalid or revoked. */
+public class AuthenticationException extends ApiException {
+
+    public AuthenticationException(String message, int status, String errorCode, String requestId, JsonNode details) {
+        super(message, status, errorCode, requestId, details);
+    }
+}

@@ -1,0 +1,253 @@
+package dev.camelovershoot.client;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.camelovershoot.client.wire.KeepaliveResponse;
+import dev.camelovershoot.client.wire.ModelInfo;
+import dev.camelovershoot.client.wire.PromptUpdate;
+import dev.camelovershoot.client.wire.ReinferRequest;
+import dev.camelovershoot.client.wire.ReinferResult;
+import dev.camelovershoot.client.wire.Status;
+import dev.camelovershoot.client.wire.StreamConfig;
+import dev.camelovershoot.client.wire.StreamCreated;
+import dev.camelovershoot.client.wire.StreamRequest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * The Overshoot v0.2 HTTP API: one method per endpoint, each asynchronous ({@code …Async}, never blocking the
+ * caller) and blocking. Thread-safe; share one instance, it holds one {@link HttpClient}.
+ *
+ * <p>Failures are {@link OvershootException}s: {@link ApiException} subclasses for error statuses and
+ * {@link NetworkException} when the service cannot be reached. Blocking methods throw them; asynchronous ones
+ * complete exceptionally with them.
+ */
+public final class OvershootClient {
+
+    public static final String DEFAULT_BASE_URL = "https://api.overshoot.ai/v0.2";
+    public static final String API_KEY_ENV = "OVERSHOOT_API_KEY";
+
+    private static final TypeReference<List<ModelInfo>> MODEL_LIST = new TypeReference<>() { };
+
+    private final String baseUrl;
+    private final HttpApi http;
+    private final RetryPolicy reinferRetry;
+
+    private OvershootClient(Builder builder) {
+        this.baseUrl = stripTrailingSlash(builder.baseUrl);
+        this.reinferRetry = builder.reinferRetry;
+        HttpClient httpClient = builder.httpClient != null ? builder.httpClient : newHttpClient(builder);
+        this.http = new HttpApi(httpClient, baseUrl, builder.resolveApiKey(), builder.requestTimeout);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@code POST /streams}: creates a stream; its lease starts now. */
+    public CompletableFuture<StreamCreated> createStreamAsync(StreamRequest request) {
+        return http.send("POST", "/streams", request, body -> Json.read(body, StreamCreated.class));
+    }
+
+    public StreamCreated createStream(StreamRequest request) {
+        return Futures.await(createStreamAsync(request));
+    }
+
+    /** {@code POST /streams/{id}/keepalive}: renews the lease, charges the time since the last one. */
+    public CompletableFuture<KeepaliveResponse> keepaliveAsync(String streamId) {
+        return http.send("POST", streamPath(streamId) + "/keepalive", null,
+                body -> Json.read(body, KeepaliveResponse.class));
+    }
+
+    public KeepaliveResponse keepalive(String streamId) {
+        return Futures.await(keepaliveAsync(streamId));
+    }
+
+    /** {@code PATCH /streams/{id}/config/prompt}: the new prompt applies from the next inference. */
+    public CompletableFuture<StreamConfig> updatePromptAsync(String streamId, String prompt) {
+        return http.send("PATCH", streamPath(streamId) + "/config/prompt",
+                new PromptUpdate(Objects.requireNonNull(prompt, "prompt")),
+                body -> Json.read(body, StreamConfig.class));
+    }
+
+    public StreamConfig updatePrompt(String streamId, String prompt) {
+        return Futures.await(updatePromptAsync(streamId, prompt));
+    }
+
+    /** {@code DELETE /streams/{id}}: ends the stream, charges the rest, closes its results channels. */
+    public CompletableFuture<Status> deleteStreamAsync(String streamId) {
+        return http.send("DELETE", streamPath(streamId), null, body -> Json.read(body, Status.class));
+    }
+
+    public Status deleteStream(String streamId) {
+        return Futures.await(deleteStreamAsync(streamId));
+    }
+
+    /** {@code GET /models}: the models and whether they accept new streams. */
+    public CompletableFuture<List<ModelInfo>> listModelsAsync() {
+        return http.send("GET", "/models", null, OvershootClient::readModels);
+    }
+
+    public List<ModelInfo> listModels() {
+        return Futures.await(listModelsAsync());
+    }
+
+    /** {@code GET /healthz}: any success counts as healthy, whatever the body. */
+    public CompletableFuture<Status> healthAsync() {
+        return http.send("GET", "/healthz", null, OvershootClient::readHealth);
+    }
+
+    public Status health() {
+        return Futures.await(healthAsync());
+    }
+
+    /**
+     * {@code POST /chat/completions/clip}: runs a new prompt on the clip behind an earlier result. A clip is stored
+     * a second or two after its result is pushed, so a 404 is retried as the {@code reinferRetry} policy says.
+     */
+    public CompletableFuture<ReinferResult> reinferAsync(ReinferRequest request) {
+        return reinferRetry.run("Reinfer of result " + request.resultId(),
+                () -> http.send("POST", "/chat/completions/clip", request,
+                        body -> Json.read(body, ReinferResult.class)),
+                NotFoundException.class::isInstance);
+    }
+
+    public ReinferResult reinfer(ReinferRequest request) {
+        return Futures.await(reinferAsync(request));
+    }
+
+    /** Opens a results channel for a stream created elsewhere; it runs on its own thread until closed. */
+    public ResultsChannel openResults(String streamId, ReconnectPolicy policy, ResultsChannel.Listener listener) {
+        return ResultsChannel.open(this, streamId, policy, listener);
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    HttpApi http() {
+        return http;
+    }
+
+    /** {@code https://host/v0.2} becomes {@code wss://host/v0.2/ws/streams/{id}}. */
+    URI resultsUri(String streamId) {
+        return URI.create(baseUrl.replaceFirst("^http", "ws") + "/ws/streams/" + streamId);
+    }
+
+    @Override
+    public String toString() {
+        return "OvershootClient[baseUrl=" + baseUrl + ", apiKey=***]";
+    }
+
+    private static String streamPath(String streamId) {
+        return "/streams/" + Objects.requireNonNull(streamId, "streamId");
+    }
+
+    /** A bare array, or {@code {"models": [...]}} as the Python SDK also accepts. */
+    private static List<ModelInfo> readModels(String body) throws JsonProcessingException {
+        JsonNode node = Json.tree(body);
+        JsonNode array = node.isObject() ? node.path("models") : node;
+        return Json.MAPPER.convertValue(array, MODEL_LIST);
+    }
+
+    private static Status readHealth(String body) {
+        try {
+            return Json.read(body, Status.class);
+        } catch (JsonProcessingException notJson) {
+            return new Status("ok");
+        }
+    }
+
+    private static String stripTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    private static HttpClient newHttpClient(Builder builder) {
+        HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(builder.connectTimeout);
+        if (builder.executor != null) {
+            http.executor(builder.executor);
+        }
+        return http.build();
+    }
+
+    /** Settings of an {@link OvershootClient}; only the API key has no default. */
+    public static final class Builder {
+
+        private String baseUrl = DEFAULT_BASE_URL;
+        private String apiKey;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration requestTimeout = Duration.ofSeconds(30);
+        private HttpClient httpClient;
+        private Executor executor;
+        private RetryPolicy reinferRetry = RetryPolicy.reinferDefaults();
+
+        private Builder() {
+        }
+
+        /** Default {@value OvershootClient#DEFAULT_BASE_URL}; include the version segment. */
+        public Builder baseUrl(String baseUrl) {
+            this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+            return this;
+        }
+
+        /** Default: the environment variable {@value OvershootClient#API_KEY_ENV}. */
+        public Builder apiKey(String apiKey) {
+            this.apiKey = apiKey;
+            return this;
+        }
+
+        /** Default 10 s; ignored when an {@link HttpClient} is given. */
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
+            return this;
+        }
+
+        /** Default 30 s, per request; also bounds the results channel's connect. */
+        public Builder requestTimeout(Duration requestTimeout) {
+            this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
+            return this;
+        }
+
+        /** A shared client to use instead of a new one; its own connect timeout and executor then apply. */
+        public Builder httpClient(HttpClient httpClient) {
+            this.httpClient = httpClient;
+            return this;
+        }
+
+        /** The executor of a new {@link HttpClient}: runs response handling and dependent stages. */
+        public Builder executor(Executor executor) {
+            this.executor = executor;
+            return this;
+        }
+
+        /** How a reinfer call waits for its clip to be stored; default 4 tries, 1 s apart. */
+        public Builder reinferRetry(RetryPolicy reinferRetry) {
+            this.reinferRetry = Objects.requireNonNull(reinferRetry, "reinferRetry");
+            return this;
+        }
+
+        public OvershootClient build() {
+            return new OvershootClient(this);
+        }
+
+        private String resolveApiKey() {
+            String key = apiKey != null ? apiKey : System.getenv(API_KEY_ENV);
+            if (key == null || key.isBlank()) {
+                throw new IllegalStateException("No Overshoot API key: set the " + API_KEY_ENV
+                        + " environment variable or call apiKey(...) on the builder.");
+            }
+            return key;
+        }
+
+        @Override
+        public String toString() {
+            return "OvershootClient.Builder[baseUrl=" + baseUrl + ", apiKey=" + (apiKey == null ? "null" : "***") + "]";
+        }
+    }
+}

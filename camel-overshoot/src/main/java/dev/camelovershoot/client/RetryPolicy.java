@@ -1,0 +1,62 @@
+package dev.camelovershoot.client;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * How often a failed call is tried again: {@code attempts} tries in total, {@code delay} apart.
+ *
+ * @param attempts total tries, at least 1
+ * @param delay    pause between tries
+ */
+public record RetryPolicy(int attempts, Duration delay) {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RetryPolicy.class);
+
+    public RetryPolicy {
+        if (attempts < 1) {
+            throw new IllegalArgumentException("attempts must be at least 1, was " + attempts);
+        }
+        Objects.requireNonNull(delay, "delay");
+    }
+
+    /** Keepalive as the official SDK does it: 3 tries, 2 s apart. */
+    public static RetryPolicy keepaliveDefaults() {
+        return new RetryPolicy(3, Duration.ofSeconds(2));
+    }
+
+    /** Reinfer while the clip is not yet stored (404): 4 tries, 1 s apart, as the official SDK does. */
+    public static RetryPolicy reinferDefaults() {
+        return new RetryPolicy(4, Duration.ofSeconds(1));
+    }
+
+    /** Runs {@code call}, trying again while {@code retryable} accepts the failure and tries remain. */
+    <T> CompletableFuture<T> run(String what, Supplier<CompletableFuture<T>> call,
+                                 Predicate<OvershootException> retryable) {
+        return attempt(1, what, call, retryable);
+    }
+
+    private <T> CompletableFuture<T> attempt(int n, String what, Supplier<CompletableFuture<T>> call,
+                                             Predicate<OvershootException> retryable) {
+        return call.get().handle((value, error) -> {
+            if (error == null) {
+                return CompletableFuture.completedFuture(value);
+            }
+            OvershootException failure = Futures.unwrap(error);
+            if (n >= attempts || !retryable.test(failure)) {
+                return CompletableFuture.<T>failedFuture(failure);
+            }
+            LOG.warn("{} failed (attempt {}/{}), retrying in {} ms: {}", what, n, attempts, delay.toMillis(),
+                    failure.getMessage());
+            return CompletableFuture.runAsync(() -> { },
+                            CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS))
+                    .thenCompose(ignored -> attempt(n + 1, what, call, retryable));
+        }).thenCompose(future -> future);
+    }
+}
