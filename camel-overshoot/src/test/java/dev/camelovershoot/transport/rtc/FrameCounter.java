@@ -1,0 +1,45 @@
+package dev.camelovershoot.transport.rtc;
+
+import dev.camelovershoot.media.I420Frame;
+import dev.onvoid.webrtc.media.video.I420Buffer;
+import java.nio.ByteBuffer;
+
+/**
+ * A frame number drawn into the luma plane as 16 black or white 32x32 blocks along the top edge, and read back after
+ * encoding and decoding. Received frames carry no usable timestamp (libwebrtc sets an estimated render time), so
+ * this is how a test pairs a decoded frame with the frame pushed.
+ */
+final class FrameCounter {
+
+    static final int BITS = 16;
+    static final int BLOCK = 32;
+    private static final int BLACK = 16;
+    private static final int WHITE = 235;
+
+    private FrameCounter() {
+    }
+
+    static void draw(I420Frame frame, int counter) {
+        ByteBuffer luma = frame.y();
+        for (int bit = 0; bit < BITS; bit++) {
+            byte value = (byte) (((counter >> bit) & 1) == 1 ? WHITE : BLACK);
+            for (int row = 0; row < BLOCK; row++) {
+                for (int col = 0; col < BLOCK; col++) {
+                    luma.put(row * frame.strideY() + bit * BLOCK + col, value);
+                }
+            }
+        }
+    }
+
+    static int read(I420Buffer frame) {
+        ByteBuffer luma = frame.getDataY();
+        int counter = 0;
+        for (int bit = 0; bit < BITS; bit++) {
+            int centre = BLOCK / 2 * frame.getStrideY() + bit * BLOCK + BLOCK / 2;
+            if ((luma.get(centre) & 0xFF) > (BLACK + WHITE) / 2) {
+                counter |= 1 << bit;
+            }
+        }
+        return counter;
+    }
+}
