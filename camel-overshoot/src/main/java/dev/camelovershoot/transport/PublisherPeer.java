@@ -11,8 +11,6 @@ import dev.onvoid.webrtc.RTCOfferOptions;
 import dev.onvoid.webrtc.RTCPeerConnection;
 import dev.onvoid.webrtc.RTCPeerConnectionState;
 import dev.onvoid.webrtc.RTCRtpCodecCapability;
-import dev.onvoid.webrtc.RTCRtpEncodingParameters;
-import dev.onvoid.webrtc.RTCRtpSendParameters;
 import dev.onvoid.webrtc.RTCRtpTransceiver;
 import dev.onvoid.webrtc.RTCRtpTransceiverDirection;
 import dev.onvoid.webrtc.RTCRtpTransceiverInit;
@@ -98,16 +96,6 @@ public final class PublisherPeer implements AutoCloseable {
         } else {
             earlyCandidates.add(candidate);
         }
-    }
-
-    /** Caps the encoder: frames per second and bits per second (null leaves a value to the encoder). */
-    public void limit(Double maxFramerate, Integer maxBitrate) {
-        RTCRtpSendParameters parameters = transceiver.getSender().getParameters();
-        for (RTCRtpEncodingParameters encoding : parameters.encodings) {
-            encoding.maxFramerate = maxFramerate;
-            encoding.maxBitrate = maxBitrate;
-        }
-        transceiver.getSender().setParameters(parameters);
     }
 
     /** Replaces the ICE servers (TURN credentials handed out by the service); used by later ICE gathering. */
