@@ -1,21 +1,41 @@
 package dev.camelovershoot.component;
 
+import dev.camelovershoot.transport.rtc.WebRtcRuntime;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 
-/** The {@code overshoot:} component: real-time video AI results from Overshoot streams. */
+/**
+ * The {@code overshoot:} component: real-time video AI results from Overshoot streams. Holds what its streams share:
+ * the default configuration, one HTTP client, the WebRTC engine (loaded only when a stream first sends video, closed
+ * with the component) and the registry of streams by name.
+ */
 @Component("overshoot")
 public class OvershootComponent extends HealthCheckComponent {
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     @Metadata(description = "Defaults for every endpoint of this component (apiUrl, apiKey, model, ...).")
     private OvershootConfiguration configuration = new OvershootConfiguration();
 
+    private final SharedStreams streams = new SharedStreams(this);
+    private HttpClient httpClient;
+    private ExecutorService mediaExecutor;
+    private WebRtcRuntime webRtcRuntime;
+
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
-        OvershootEndpoint endpoint = new OvershootEndpoint(uri, this, remaining, configuration.copy());
+        if (remaining == null || remaining.isBlank()) {
+            throw new IllegalArgumentException("An overshoot endpoint needs a stream name: overshoot:streamName[?options]");
+        }
+        OvershootEndpoint endpoint = new OvershootEndpoint(uri, this, remaining, configuration.copy(),
+                new HashSet<>(parameters.keySet()));
         setProperties(endpoint, parameters);
         return endpoint;
     }
@@ -26,5 +46,46 @@ public class OvershootComponent extends HealthCheckComponent {
 
     public void setConfiguration(OvershootConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    SharedStreams streams() {
+        return streams;
+    }
+
+    synchronized HttpClient httpClient() {
+        if (httpClient == null) {
+            httpClient = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+        }
+        return httpClient;
+    }
+
+    /** Where LiveKit rooms are joined, off the routes' threads (the first join loads WebRTC). */
+    synchronized ExecutorService mediaExecutor() {
+        if (mediaExecutor == null) {
+            mediaExecutor = getCamelContext().getExecutorServiceManager().newSingleThreadExecutor(this, "OvershootMedia");
+        }
+        return mediaExecutor;
+    }
+
+    synchronized WebRtcRuntime webRtcRuntime() {
+        if (webRtcRuntime == null) {
+            webRtcRuntime = new WebRtcRuntime();
+        }
+        return webRtcRuntime;
+    }
+
+    /** Runs after the routes stopped, so every stream, transport and frame bridge is closed already. */
+    @Override
+    protected synchronized void doStop() throws Exception {
+        if (mediaExecutor != null) {
+            getCamelContext().getExecutorServiceManager().shutdown(mediaExecutor);
+            mediaExecutor = null;
+        }
+        if (webRtcRuntime != null) {
+            webRtcRuntime.close();
+            webRtcRuntime = null;
+        }
+        httpClient = null;
+        super.doStop();
     }
 }

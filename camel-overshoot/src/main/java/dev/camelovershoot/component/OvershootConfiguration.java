@@ -6,7 +6,11 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 
-/** Options of an {@code overshoot:} endpoint; the component holds defaults that each endpoint copies. */
+/**
+ * Options of an {@code overshoot:} endpoint; the component holds defaults that each endpoint copies. Options labelled
+ * {@code consumer} or {@code producer} belong to one endpoint; all others define the Overshoot stream and must agree
+ * between the endpoints that share a stream name (see {@link StreamOptions}).
+ */
 @UriParams
 @Configurer
 public class OvershootConfiguration implements Cloneable {
@@ -23,7 +27,8 @@ public class OvershootConfiguration implements Cloneable {
               description = "What the model is asked about the video. Can be changed while running with the updatePrompt operation.")
     private String prompt = "Describe what you see";
 
-    @UriParam(label = "common", description = "Model id, as listed by the listModels operation (for example Qwen/Qwen3.5-9B).")
+    @UriParam(label = "common",
+              description = "Model id, as listed by the listModels operation (for example Qwen/Qwen3.5-9B). Required.")
     private String model;
 
     @Metadata(enums = "overshoot,gemini")
@@ -48,19 +53,112 @@ public class OvershootConfiguration implements Cloneable {
     @UriParam(label = "common", defaultValue = "0.5", description = "Clip mode: seconds between inferences (0 to 60).")
     private double delaySeconds = 0.5;
 
-    @UriParam(label = "advanced", description = "Legacy clip sampling: source frame rate (1 to 120). Use targetFps instead.")
+    @UriParam(label = "advanced",
+              description = "Legacy clip sampling: source frame rate (1 to 120), with samplingRatio. Use targetFps instead.")
     private Integer fps;
 
-    @UriParam(label = "advanced", description = "Legacy clip sampling: share of frames sampled (0 to 1). Use targetFps instead.")
+    @UriParam(label = "advanced",
+              description = "Legacy clip sampling: share of frames sampled (0 to 1), with fps. Use targetFps instead.")
     private Double samplingRatio;
 
     @UriParam(label = "common",
-              description = "JSON Schema for structured output: inline JSON, or a classpath: or file: resource.")
+              description = "JSON Schema for structured output: inline JSON, or a classpath: or file: resource holding it.")
     private String outputSchema;
 
     @UriParam(label = "common",
               description = "Output token cap per inference; at most 128 tokens per second of interval. Defaults to the service's choice.")
     private Integer maxOutputTokens;
+
+    @Metadata(enums = "native,webrtc,livekit")
+    @UriParam(label = "transport", defaultValue = "native",
+              description = "How video reaches the service. native: the service's own LiveKit room; livekit: your LiveKit room"
+                            + " (livekitUrl, livekitToken); webrtc: legacy WebRTC offer/answer.")
+    private String transport = "native";
+
+    @UriParam(label = "transport", description = "transport=livekit: the wss:// URL of your LiveKit server.")
+    private String livekitUrl;
+
+    @UriParam(label = "security", secret = true,
+              description = "transport=livekit: a LiveKit token that may publish into your room.")
+    private String livekitToken;
+
+    @UriParam(label = "transport",
+              description = "Your own STUN/TURN servers, comma-separated URLs (stun:host:port, turn:host:port?transport=udp);"
+                            + " TURN servers use iceUsername and iceCredential. The service's servers are added to them.")
+    private String iceServers;
+
+    @UriParam(label = "security", description = "User name for the TURN servers in iceServers.")
+    private String iceUsername;
+
+    @UriParam(label = "security", secret = true, description = "Credential for the TURN servers in iceServers.")
+    private String iceCredential;
+
+    @Metadata(enums = "vp8,h264")
+    @UriParam(label = "media", defaultValue = "vp8", description = "Video codec: vp8 or h264.")
+    private String codec = "vp8";
+
+    @UriParam(label = "media", defaultValue = "30",
+              description = "Most frames per second sent. The stream's sampling lowers it further: two frames per"
+                            + " interval in frame mode, targetFps in clip mode.")
+    private double maxPublishFps = 30;
+
+    @UriParam(label = "media", description = "Scale every frame to this width (with height). Default: the frame's own size.")
+    private int width;
+
+    @UriParam(label = "media", description = "Scale every frame to this height (with width). Default: the frame's own size.")
+    private int height;
+
+    @UriParam(label = "media",
+              description = "Video to send when no route produces frames: a file path or file: URI, camera:N (a V4L2 camera),"
+                            + " rtsp://, http(s)://....m3u8 (HLS) or rtmp://. Read in real time from when the stream connects.")
+    private String source;
+
+    @UriParam(label = "media", description = "Play the source file or HLS playlist again from the start when it ends.")
+    private boolean loop;
+
+    @UriParam(label = "advanced",
+              description = "Replace a stream the service lost (lease expired, media disconnected, service redeployed) by a"
+                            + " new one with the same configuration and the prompt in effect, instead of ending.")
+    private boolean recreateOnStreamLoss;
+
+    @UriParam(label = "advanced", defaultValue = "1000", javaType = "java.time.Duration",
+              description = "First wait before reconnecting a dropped results channel; doubles on each attempt.")
+    private long reconnectDelay = 1000;
+
+    @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration",
+              description = "Longest wait between reconnect attempts of the results channel.")
+    private long reconnectMaxDelay = 10000;
+
+    @UriParam(label = "advanced", defaultValue = "5",
+              description = "Consecutive reconnect attempts of the results channel before the stream ends with an error.")
+    private int reconnectMaxAttempts = 5;
+
+    @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration",
+              description = "Timeout of each call to the Overshoot API.")
+    private long requestTimeout = 30000;
+
+    @UriParam(label = "consumer", defaultValue = "100",
+              description = "Results held for the route while it is busy; what happens when it is full is the overflowPolicy.")
+    private int resultsQueueSize = 100;
+
+    @UriParam(label = "consumer", defaultValue = "block",
+              description = "When the results queue is full. block: wait, which stops reading results from the service;"
+                            + " dropOldest: discard the oldest queued result; fail: reject the new result and hand a"
+                            + " RejectedExecutionException to the exception handler.")
+    private OverflowPolicy overflowPolicy = OverflowPolicy.block;
+
+    @UriParam(label = "consumer",
+              description = "Discard failed inference results (ok=false) instead of delivering them with the error header.")
+    private boolean dropFailedResults;
+
+    @UriParam(label = "consumer",
+              description = "Also deliver the stream's lifecycle events (CREATED, CONNECTED, RECONNECTING, RECOVERED, RECREATED,"
+                            + " ENDED) as exchanges with header CamelOvershootEventType and no body.")
+    private boolean lifecycleEvents;
+
+    @UriParam(label = "producer", defaultValue = "publishFrame",
+              description = "What the producer does; the CamelOvershootOperation header overrides it.")
+    private OvershootOperation operation = OvershootOperation.publishFrame;
 
     public OvershootConfiguration copy() {
         try {
@@ -180,5 +278,181 @@ public class OvershootConfiguration implements Cloneable {
 
     public void setMaxOutputTokens(Integer maxOutputTokens) {
         this.maxOutputTokens = maxOutputTokens;
+    }
+
+    public String getTransport() {
+        return transport;
+    }
+
+    public void setTransport(String transport) {
+        this.transport = transport;
+    }
+
+    public String getLivekitUrl() {
+        return livekitUrl;
+    }
+
+    public void setLivekitUrl(String livekitUrl) {
+        this.livekitUrl = livekitUrl;
+    }
+
+    public String getLivekitToken() {
+        return livekitToken;
+    }
+
+    public void setLivekitToken(String livekitToken) {
+        this.livekitToken = livekitToken;
+    }
+
+    public String getIceServers() {
+        return iceServers;
+    }
+
+    public void setIceServers(String iceServers) {
+        this.iceServers = iceServers;
+    }
+
+    public String getIceUsername() {
+        return iceUsername;
+    }
+
+    public void setIceUsername(String iceUsername) {
+        this.iceUsername = iceUsername;
+    }
+
+    public String getIceCredential() {
+        return iceCredential;
+    }
+
+    public void setIceCredential(String iceCredential) {
+        this.iceCredential = iceCredential;
+    }
+
+    public String getCodec() {
+        return codec;
+    }
+
+    public void setCodec(String codec) {
+        this.codec = codec;
+    }
+
+    public double getMaxPublishFps() {
+        return maxPublishFps;
+    }
+
+    public void setMaxPublishFps(double maxPublishFps) {
+        this.maxPublishFps = maxPublishFps;
+    }
+
+    public int getWidth() {
+        return width;
+    }
+
+    public void setWidth(int width) {
+        this.width = width;
+    }
+
+    public int getHeight() {
+        return height;
+    }
+
+    public void setHeight(int height) {
+        this.height = height;
+    }
+
+    public String getSource() {
+        return source;
+    }
+
+    public void setSource(String source) {
+        this.source = source;
+    }
+
+    public boolean isLoop() {
+        return loop;
+    }
+
+    public void setLoop(boolean loop) {
+        this.loop = loop;
+    }
+
+    public boolean isRecreateOnStreamLoss() {
+        return recreateOnStreamLoss;
+    }
+
+    public void setRecreateOnStreamLoss(boolean recreateOnStreamLoss) {
+        this.recreateOnStreamLoss = recreateOnStreamLoss;
+    }
+
+    public long getReconnectDelay() {
+        return reconnectDelay;
+    }
+
+    public void setReconnectDelay(long reconnectDelay) {
+        this.reconnectDelay = reconnectDelay;
+    }
+
+    public long getReconnectMaxDelay() {
+        return reconnectMaxDelay;
+    }
+
+    public void setReconnectMaxDelay(long reconnectMaxDelay) {
+        this.reconnectMaxDelay = reconnectMaxDelay;
+    }
+
+    public int getReconnectMaxAttempts() {
+        return reconnectMaxAttempts;
+    }
+
+    public void setReconnectMaxAttempts(int reconnectMaxAttempts) {
+        this.reconnectMaxAttempts = reconnectMaxAttempts;
+    }
+
+    public long getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    public void setRequestTimeout(long requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
+
+    public int getResultsQueueSize() {
+        return resultsQueueSize;
+    }
+
+    public void setResultsQueueSize(int resultsQueueSize) {
+        this.resultsQueueSize = resultsQueueSize;
+    }
+
+    public OverflowPolicy getOverflowPolicy() {
+        return overflowPolicy;
+    }
+
+    public void setOverflowPolicy(OverflowPolicy overflowPolicy) {
+        this.overflowPolicy = overflowPolicy;
+    }
+
+    public boolean isDropFailedResults() {
+        return dropFailedResults;
+    }
+
+    public void setDropFailedResults(boolean dropFailedResults) {
+        this.dropFailedResults = dropFailedResults;
+    }
+
+    public boolean isLifecycleEvents() {
+        return lifecycleEvents;
+    }
+
+    public void setLifecycleEvents(boolean lifecycleEvents) {
+        this.lifecycleEvents = lifecycleEvents;
+    }
+
+    public OvershootOperation getOperation() {
+        return operation;
+    }
+
+    public void setOperation(OvershootOperation operation) {
+        this.operation = operation;
     }
 }

@@ -1,0 +1,11 @@
+package dev.camelovershoot.component;
+
+/** What a consumer does with a new result when its results queue is full (Camel-style option values). */
+public enum OverflowPolicy {
+    /** Wait for room; the stream stops reading results from the service meanwhile. */
+    block,
+    /** Discard the oldest queued result to make room. */
+    dropOldest,
+    /** Reject the new result and report it to the exception handler. */
+    fail
+}

@@ -1,0 +1,199 @@
+package dev.camelovershoot.component;
+
+import dev.camelovershoot.client.OvershootException;
+import dev.camelovershoot.client.StreamEvent;
+import dev.camelovershoot.client.StreamListener;
+import dev.camelovershoot.client.wire.InferenceResult;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.ShutdownRunningTask;
+import org.apache.camel.Suspendable;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedResource;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.HealthCheckRepository;
+import org.apache.camel.spi.ShutdownAware;
+import org.apache.camel.support.DefaultConsumer;
+
+/**
+ * One exchange per inference result of the endpoint's stream, in order, on the consumer's own thread: results wait
+ * in a bounded queue so that a slow route never holds up the stream's session (unless overflowPolicy=block says so).
+ * Errors of the stream go to the exception handler. Suspending stops taking results; graceful shutdown routes the
+ * results already queued.
+ */
+@ManagedResource(description = "Managed Overshoot consumer")
+public class OvershootConsumer extends DefaultConsumer implements StreamListener, ShutdownAware, Suspendable {
+
+    private final AtomicLong delivered = new AtomicLong();
+    private volatile ResultBuffer buffer;
+    private volatile SharedStream stream;
+    private ExecutorService executor;
+
+    public OvershootConsumer(OvershootEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+    }
+
+    @Override
+    public OvershootEndpoint getEndpoint() {
+        return (OvershootEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        OvershootConfiguration config = getEndpoint().getConfiguration();
+        buffer = new ResultBuffer(config.getResultsQueueSize(), config.getOverflowPolicy(), this::rejected);
+        stream = getEndpoint().acquireStream();
+        executor = getEndpoint().getCamelContext().getExecutorServiceManager()
+                .newSingleThreadExecutor(this, "OvershootConsumer[" + getEndpoint().getStreamName() + "]");
+        executor.execute(this::deliver);
+        registerHealthCheck();
+        stream.subscribe(this);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        SharedStream current = stream;
+        stream = null;
+        if (current != null) {
+            current.unsubscribe(this);
+        }
+        if (buffer != null) {
+            buffer.close();
+        }
+        if (executor != null) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(executor);
+            executor = null;
+        }
+        if (current != null) {
+            getEndpoint().releaseStream(current);
+        }
+        super.doStop();
+    }
+
+    @Override
+    protected void doSuspend() {
+        SharedStream current = stream;
+        if (current != null) {
+            current.unsubscribe(this);
+        }
+    }
+
+    @Override
+    protected void doResume() {
+        SharedStream current = stream;
+        if (current != null) {
+            current.subscribe(this);
+        }
+    }
+
+    @Override
+    public void onResult(InferenceResult result) {
+        if (!result.ok() && getEndpoint().getConfiguration().isDropFailedResults()) {
+            buffer.countDropped();
+        } else {
+            buffer.offer(result);
+        }
+    }
+
+    @Override
+    public void onEvent(StreamEvent event) {
+        if (getEndpoint().getConfiguration().isLifecycleEvents()) {
+            buffer.offer(event);
+        }
+    }
+
+    @Override
+    public void onError(OvershootException error) {
+        getExceptionHandler().handleException("Overshoot stream '" + getEndpoint().getStreamName() + "' failed", error);
+    }
+
+    /** Where the stream stands, for the health check. */
+    StreamStatus streamStatus() {
+        SharedStream current = stream;
+        return current == null ? StreamStatus.starting() : current.status();
+    }
+
+    @ManagedAttribute(description = "Results and events handed to the route")
+    public long getDeliveredCount() {
+        return delivered.get();
+    }
+
+    @ManagedAttribute(description = "Results discarded: by overflowPolicy=dropOldest, by dropFailedResults, or queued at stop")
+    public long getDroppedCount() {
+        return buffer == null ? 0 : buffer.dropped();
+    }
+
+    @ManagedAttribute(description = "Results rejected by overflowPolicy=fail")
+    public long getFailedCount() {
+        return buffer == null ? 0 : buffer.failed();
+    }
+
+    @ManagedAttribute(description = "Results waiting for the route")
+    public int getQueueSize() {
+        return buffer == null ? 0 : buffer.size();
+    }
+
+    /** Not deferred: the consumer is suspended first (no new results), then Camel waits for the queue to drain. */
+    @Override
+    public boolean deferShutdown(ShutdownRunningTask shutdownRunningTask) {
+        return false;
+    }
+
+    @Override
+    public int getPendingExchangesSize() {
+        return buffer == null ? 0 : buffer.size();
+    }
+
+    @Override
+    public void prepareShutdown(boolean suspendOnly, boolean forced) {
+        // suspending already stopped new results; doStop discards what is left
+    }
+
+    private void deliver() {
+        ResultBuffer source = buffer;
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                process(source.take());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void process(Object item) {
+        Exchange exchange = createExchange(false);
+        try {
+            ResultExchanges.fill(exchange.getIn(), item);
+            getProcessor().process(exchange);
+        } catch (Exception e) {
+            exchange.setException(e);
+        }
+        delivered.incrementAndGet();
+        if (exchange.getException() != null) {
+            getExceptionHandler().handleException("Error processing an Overshoot result", exchange,
+                    exchange.getException());
+        }
+        releaseExchange(exchange, false);
+    }
+
+    private void rejected(Object item) {
+        String what = item instanceof InferenceResult result ? "Result " + result.id() : "Event " + item;
+        getExceptionHandler().handleException(new RejectedExecutionException(what + " of Overshoot stream '"
+                + getEndpoint().getStreamName() + "' was rejected: the consumer's queue of "
+                + getEndpoint().getConfiguration().getResultsQueueSize() + " is full (overflowPolicy=fail)"));
+    }
+
+    private void registerHealthCheck() {
+        HealthCheckRepository repository = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(),
+                "consumers", HealthCheckRepository.class);
+        if (repository != null) {
+            OvershootConsumerHealthCheck check = new OvershootConsumerHealthCheck(this, getRouteId());
+            check.setEnabled(getEndpoint().getComponent().isHealthCheckConsumerEnabled());
+            setHealthCheck(check);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package dev.camelovershoot.component;
+
+import dev.camelovershoot.client.OvershootClient;
+import dev.camelovershoot.client.StreamSession;
+import dev.camelovershoot.client.wire.ReinferResult;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.DefaultAsyncProducer;
+
+/**
+ * Sends frames to the endpoint's stream and runs the other operations. Never blocks the route on the network:
+ * a frame is converted on the caller's thread and handed to the transport, which sends it on its own; the other
+ * operations complete the exchange when the service answers.
+ */
+public class OvershootProducer extends DefaultAsyncProducer {
+
+    private OvershootClient client;
+    private SharedStream stream;
+
+    public OvershootProducer(OvershootEndpoint endpoint) {
+        super(endpoint);
+    }
+
+    @Override
+    public OvershootEndpoint getEndpoint() {
+        return (OvershootEndpoint) super.getEndpoint();
+    }
+
+    /** A producer that only lists models creates no stream; one is joined if a header asks for a stream operation. */
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        client = StreamRequests.client(getEndpoint().getConfiguration(), getEndpoint().getComponent().httpClient());
+        if (getEndpoint().getConfiguration().getOperation().needsStream()) {
+            stream();
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        SharedStream current;
+        synchronized (this) {
+            current = stream;
+            stream = null;
+        }
+        if (current != null) {
+            getEndpoint().releaseStream(current);
+        }
+        super.doStop();
+    }
+
+    @Override
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        try {
+            OvershootOperation operation = operation(exchange.getMessage());
+            if (operation == OvershootOperation.publishFrame) {
+                publishFrame(exchange.getMessage());
+                callback.done(true);
+                return true;
+            }
+            call(operation, exchange, callback);
+            return false;
+        } catch (Exception e) {
+            exchange.setException(e);
+            callback.done(true);
+            return true;
+        }
+    }
+
+    private OvershootOperation operation(Message message) {
+        OvershootOperation operation = message.getHeader(OvershootConstants.OPERATION, OvershootOperation.class);
+        return operation != null ? operation : getEndpoint().getConfiguration().getOperation();
+    }
+
+    private void publishFrame(Message message) {
+        boolean published = stream().publish(FrameBodies.read(message));
+        message.setHeader(OvershootConstants.FRAME_PUBLISHED, published);
+    }
+
+    private void call(OvershootOperation operation, Exchange exchange, AsyncCallback callback) {
+        Message message = exchange.getMessage();
+        CompletableFuture<?> done = switch (operation) {
+            case updatePrompt -> updatePrompt(message);
+            case listModels -> client.listModelsAsync().thenAccept(message::setBody);
+            case reinfer -> reinfer(message);
+            case closeStream -> stream().closeAsync();
+            case publishFrame -> throw new IllegalStateException("publishFrame is not a service call");
+        };
+        done.whenComplete((ignored, error) -> {
+            if (error != null) {
+                exchange.setException(error instanceof CompletionException && error.getCause() != null
+                        ? error.getCause() : error);
+            }
+            callback.done(false);
+        });
+    }
+
+    private CompletableFuture<Void> updatePrompt(Message message) {
+        String prompt = text(message, "the new prompt");
+        return withSession(session -> session.updatePromptAsync(prompt)).thenAccept(config -> {
+            message.setHeader(OvershootConstants.PROMPT, config.prompt());
+            message.setBody(config);
+        });
+    }
+
+    private CompletableFuture<Void> reinfer(Message message) {
+        String resultId = message.getHeader(OvershootConstants.RESULT_ID, String.class);
+        if (resultId == null || resultId.isBlank()) {
+            throw new IllegalArgumentException("reinfer needs the header " + OvershootConstants.RESULT_ID
+                    + ": the id of an earlier result of the stream");
+        }
+        String prompt = text(message, "the prompt to run on the result's clip");
+        return withSession(session -> session.reinferAsync(resultId, prompt)).thenAccept(answer -> fill(message, answer));
+    }
+
+    private static void fill(Message message, ReinferResult answer) {
+        message.setHeader(OvershootConstants.MODEL, answer.model());
+        message.setHeader(OvershootConstants.FINISH_REASON, answer.finishReason());
+        message.setBody(answer.content());
+    }
+
+    private <T> CompletableFuture<T> withSession(Function<StreamSession, CompletableFuture<T>> call) {
+        return stream().session().thenCompose(call);
+    }
+
+    private static String text(Message message, String what) {
+        String text = message.getBody(String.class);
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("The body must be " + what + "; it is empty");
+        }
+        return text;
+    }
+
+    private synchronized SharedStream stream() {
+        if (stream == null) {
+            stream = getEndpoint().acquireStream();
+        }
+        return stream;
+    }
+
+}

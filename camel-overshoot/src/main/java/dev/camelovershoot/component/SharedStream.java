@@ -1,0 +1,229 @@
+package dev.camelovershoot.component;
+
+import dev.camelovershoot.client.OvershootClient;
+import dev.camelovershoot.client.OvershootException;
+import dev.camelovershoot.client.SourceEndedException;
+import dev.camelovershoot.client.StreamClosedException;
+import dev.camelovershoot.client.StreamEvent;
+import dev.camelovershoot.client.StreamListener;
+import dev.camelovershoot.client.StreamSession;
+import dev.camelovershoot.client.wire.InferenceResult;
+import dev.camelovershoot.client.wire.StreamRequest;
+import dev.camelovershoot.media.FrameConverter;
+import dev.camelovershoot.media.FrameSink;
+import dev.camelovershoot.media.FrameSource;
+import dev.camelovershoot.media.FrameSources;
+import dev.camelovershoot.media.I420Frame;
+import dev.camelovershoot.media.SourceEnd;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Overshoot stream shared by the producers and consumers of a stream name: its client, session, video transport,
+ * frame converter and optional frame source. Results, events and errors fan out to the subscribed consumers.
+ * Started without waiting for the network; closed (stream deleted, media released) by the last user to leave.
+ */
+final class SharedStream implements StreamListener, FrameSink {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SharedStream.class);
+    /** Besides the API's own timeouts: the session's transport disconnect bound and some slack. */
+    private static final Duration CLOSE_SLACK = Duration.ofSeconds(15);
+
+    private final String name;
+    private final OvershootConfiguration configuration;
+    private final MediaTransport transport;
+    private final FrameSource source;
+    private final List<StreamListener> subscribers = new CopyOnWriteArrayList<>();
+    private final long clockOrigin = System.nanoTime();
+    private final Object publishing = new Object();
+    private final FrameConverter converter;
+    private volatile StreamStatus status = StreamStatus.starting();
+    private volatile OvershootException lastError;
+    private CompletableFuture<StreamSession> session;
+    private volatile CompletableFuture<Void> closed;
+
+    private SharedStream(String name, OvershootConfiguration configuration, MediaTransport transport,
+                         FrameSource source) {
+        this.name = name;
+        this.configuration = configuration;
+        this.transport = transport;
+        this.source = source;
+        this.converter = MediaSettings.converter(configuration);
+    }
+
+    /**
+     * Checks the configuration, opens the source (a missing file fails here) and starts creating the stream.
+     *
+     * @throws IllegalArgumentException for a configuration mistake, naming the option
+     */
+    static SharedStream start(String name, OvershootConfiguration config, OvershootComponent component) {
+        StreamRequest request = StreamRequests.request(config, component.getCamelContext());
+        OvershootClient client = StreamRequests.client(config, component.httpClient());
+        MediaTransport transport = MediaTransport.of(config,
+                MediaSettings.transport(config, request.processing()), component);
+        FrameSource source = config.getSource() == null ? null
+                : FrameSources.open(config.getSource(), MediaSettings.source(config, request.processing()));
+        SharedStream stream = new SharedStream(name, config, transport, source);
+        stream.session = StreamSession.builder(client, request)
+                .transport(transport)
+                .listener(stream)
+                .reconnectPolicy(StreamRequests.reconnectPolicy(config))
+                .recreateOnStreamLoss(config.isRecreateOnStreamLoss())
+                .startAsync();
+        stream.session.whenComplete(stream::started);
+        return stream;
+    }
+
+    String name() {
+        return name;
+    }
+
+    OvershootConfiguration configuration() {
+        return configuration;
+    }
+
+    StreamStatus status() {
+        return status;
+    }
+
+    void subscribe(StreamListener consumer) {
+        subscribers.add(consumer);
+    }
+
+    void unsubscribe(StreamListener consumer) {
+        subscribers.remove(consumer);
+    }
+
+    /** The running session; waits for the start when it is still under way. */
+    CompletableFuture<StreamSession> session() {
+        return session;
+    }
+
+    /** Nanoseconds since this stream was set up: the clock of frames published by producers. */
+    private long clockNanos() {
+        return System.nanoTime() - clockOrigin;
+    }
+
+    /**
+     * Converts a frame (under a lock: the converter is not thread-safe; CPU only) and hands it to the transport.
+     *
+     * @return false when the transport dropped it: above the publish rate, or the video is not connected yet
+     * @throws StreamClosedException when the stream is closed or has ended
+     */
+    boolean publish(FrameBodies.FrameInput input) {
+        synchronized (publishing) {
+            StreamStatus current = status;
+            if (closed != null || current.ended()) {
+                throw new StreamClosedException("Overshoot stream '" + name + "' takes no more frames: "
+                        + (current.ended() ? current.reason() : "it is closing"));
+            }
+            try (I420Frame frame = input.convert(converter, clockNanos())) {
+                return transport.publish(frame);
+            }
+        }
+    }
+
+    /** Closes the stream now: stops the source, closes the session (deleting the stream), releases the media. */
+    synchronized CompletableFuture<Void> closeAsync() {
+        if (closed == null) {
+            closed = new CompletableFuture<>();
+            if (source != null) {
+                source.close();
+            }
+            session.handle((running, startFailure) -> running)
+                    .thenCompose(running -> running == null ? CompletableFuture.completedFuture(null)
+                            : running.closeAsync())
+                    .whenComplete((ignored, error) -> {
+                        releaseMedia();
+                        closed.complete(null);
+                    });
+        }
+        return closed;
+    }
+
+    /** Like {@link #closeAsync()}, waiting a bounded time. */
+    void close() {
+        Duration bound = Duration.ofMillis(configuration.getRequestTimeout()).plus(CLOSE_SLACK);
+        try {
+            closeAsync().get(bound.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("Overshoot stream '{}' did not close within {} s; its lease will end it", name,
+                    bound.toSeconds());
+        }
+    }
+
+    @Override
+    public void onResult(InferenceResult result) {
+        subscribers.forEach(consumer -> consumer.onResult(result));
+    }
+
+    @Override
+    public void onError(OvershootException error) {
+        lastError = error;
+        if (subscribers.isEmpty()) {
+            LOG.warn("Overshoot stream '{}': {}", name, error.getMessage());
+        }
+        subscribers.forEach(consumer -> consumer.onError(error));
+    }
+
+    @Override
+    public void onEvent(StreamEvent event) {
+        if (!status.ended()) {
+            status = StreamStatus.after(event, lastError);
+        }
+        if (status.connected()) {
+            lastError = null;
+        }
+        subscribers.forEach(consumer -> consumer.onEvent(event));
+    }
+
+    @Override
+    public void onFrame(I420Frame frame) {
+        try (frame) {
+            synchronized (publishing) {
+                if (closed == null) {
+                    transport.publish(frame);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void onEnded(SourceEnd end) {
+        transport.fail(new SourceEndedException("Overshoot stream '" + name + "': " + end.describe(), end.cause()));
+    }
+
+    private synchronized void started(StreamSession running, Throwable failure) {
+        if (failure != null) {
+            OvershootException cause = startFailure(failure);
+            status = StreamStatus.failedToStart(cause.getMessage());
+            onError(cause);
+        } else if (source != null && closed == null) {
+            source.start(this);
+        }
+    }
+
+    private static OvershootException startFailure(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        return cause instanceof OvershootException overshoot ? overshoot
+                : new OvershootException("Overshoot stream could not be started: " + cause.getMessage(), cause);
+    }
+
+    private void releaseMedia() {
+        synchronized (publishing) {
+            transport.close();
+            converter.close();
+        }
+    }
+}

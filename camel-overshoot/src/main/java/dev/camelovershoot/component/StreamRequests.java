@@ -1,0 +1,108 @@
+package dev.camelovershoot.component;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.camelovershoot.client.OvershootClient;
+import dev.camelovershoot.client.ReconnectPolicy;
+import dev.camelovershoot.client.wire.Inference;
+import dev.camelovershoot.client.wire.Processing;
+import dev.camelovershoot.client.wire.StreamRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.support.ResourceHelper;
+
+/**
+ * Turns an endpoint configuration into what the client needs: the create request, the client and its reconnect
+ * policy. Mistakes are reported at start-up, naming the option; value ranges are left to the service, whose
+ * validation errors name the field.
+ */
+final class StreamRequests {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private StreamRequests() {
+    }
+
+    static StreamRequest request(OvershootConfiguration config, CamelContext context) {
+        if (config.getModel() == null || config.getModel().isBlank()) {
+            throw new IllegalArgumentException("No model: set the model option (the listModels operation lists them)");
+        }
+        Inference inference = Inference.of(config.getPrompt(), config.getModel())
+                .withBackend(config.getBackend())
+                .withMaxOutputTokens(config.getMaxOutputTokens())
+                .withOutputSchema(outputSchema(config.getOutputSchema(), context));
+        return StreamRequest.of(processing(config), inference);
+    }
+
+    /** A client of the configured service, on the component's shared HTTP client. */
+    static OvershootClient client(OvershootConfiguration config, HttpClient http) {
+        if (config.getApiKey() == null && System.getenv(OvershootClient.API_KEY_ENV) == null) {
+            throw new IllegalArgumentException("No Overshoot API key: set the apiKey option (endpoint or component)"
+                    + " or the " + OvershootClient.API_KEY_ENV + " environment variable");
+        }
+        return OvershootClient.builder()
+                .baseUrl(config.getApiUrl())
+                .apiKey(config.getApiKey())
+                .httpClient(http)
+                .requestTimeout(Duration.ofMillis(config.getRequestTimeout()))
+                .build();
+    }
+
+    static ReconnectPolicy reconnectPolicy(OvershootConfiguration config) {
+        return new ReconnectPolicy(Duration.ofMillis(config.getReconnectDelay()),
+                Duration.ofMillis(config.getReconnectMaxDelay()), config.getReconnectMaxAttempts());
+    }
+
+    private static Processing processing(OvershootConfiguration config) {
+        switch (String.valueOf(config.getMode())) {
+            case "frame":
+                return Processing.frame(config.getIntervalSeconds());
+            case "clip":
+                if (config.getFps() == null && config.getSamplingRatio() == null) {
+                    return Processing.clip(config.getTargetFps(), config.getClipLengthSeconds(), config.getDelaySeconds());
+                }
+                if (config.getFps() == null || config.getSamplingRatio() == null) {
+                    throw new IllegalArgumentException("The legacy options fps and samplingRatio go together;"
+                            + " or use targetFps alone");
+                }
+                return Processing.legacyClip(config.getFps(), config.getSamplingRatio(), config.getClipLengthSeconds(),
+                        config.getDelaySeconds());
+            default:
+                throw new IllegalArgumentException("Unknown mode '" + config.getMode() + "': use frame or clip");
+        }
+    }
+
+    /** Inline JSON, or a {@code classpath:}/{@code file:} resource; it must be a JSON object. */
+    private static JsonNode outputSchema(String schema, CamelContext context) {
+        if (schema == null || schema.isBlank()) {
+            return null;
+        }
+        String text = schema.strip();
+        try {
+            if (!text.startsWith("{")) {
+                try (InputStream in = ResourceHelper.resolveMandatoryResourceAsInputStream(context, text)) {
+                    text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+            JsonNode node = JSON.readTree(text);
+            if (!node.isObject()) {
+                throw new IllegalArgumentException("outputSchema must be a JSON object (a JSON Schema), got: "
+                        + abbreviate(text));
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("outputSchema is not valid JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("outputSchema " + schema + " could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 60) + "...";
+    }
+}
