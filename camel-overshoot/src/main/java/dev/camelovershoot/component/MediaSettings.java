@@ -74,7 +74,7 @@ final class MediaSettings {
                 case "stun", "stuns" -> { }
                 case "turn", "turns" -> {
                     server.username = config.getIceUsername();
-                    server.password = config.getIceCredential();
+                    server.password = config.getIcePassword();
                 }
                 default -> throw new IllegalArgumentException("iceServers: '" + trimmed
                         + "' is not a stun:, stuns:, turn: or turns: URL");

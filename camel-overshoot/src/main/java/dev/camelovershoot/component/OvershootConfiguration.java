@@ -84,14 +84,14 @@ public class OvershootConfiguration implements Cloneable {
 
     @UriParam(label = "transport",
               description = "Your own STUN/TURN servers, comma-separated URLs (stun:host:port, turn:host:port?transport=udp);"
-                            + " TURN servers use iceUsername and iceCredential. The service's servers are added to them.")
+                            + " TURN servers use iceUsername and icePassword. The service's servers are added to them.")
     private String iceServers;
 
     @UriParam(label = "security", description = "User name for the TURN servers in iceServers.")
     private String iceUsername;
 
-    @UriParam(label = "security", secret = true, description = "Credential for the TURN servers in iceServers.")
-    private String iceCredential;
+    @UriParam(label = "security", secret = true, description = "Password (credential) for the TURN servers in iceServers.")
+    private String icePassword;
 
     @Metadata(enums = "vp8,h264")
     @UriParam(label = "media", defaultValue = "vp8", description = "Video codec: vp8 or h264.")
@@ -320,12 +320,12 @@ public class OvershootConfiguration implements Cloneable {
         this.iceUsername = iceUsername;
     }
 
-    public String getIceCredential() {
-        return iceCredential;
+    public String getIcePassword() {
+        return icePassword;
     }
 
-    public void setIceCredential(String iceCredential) {
-        this.iceCredential = iceCredential;
+    public void setIcePassword(String icePassword) {
+        this.icePassword = icePassword;
     }
 
     public String getCodec() {
