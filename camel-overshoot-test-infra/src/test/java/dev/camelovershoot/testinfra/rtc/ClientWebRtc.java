@@ -4,12 +4,12 @@ import dev.onvoid.webrtc.PeerConnectionFactory;
 import dev.onvoid.webrtc.media.audio.HeadlessAudioDeviceModule;
 
 /** The test clients' own WebRTC stack, separate from the runtime under test like a real client's would be. */
-final class ClientWebRtc implements AutoCloseable {
+public final class ClientWebRtc implements AutoCloseable {
 
     private final HeadlessAudioDeviceModule audioModule = new HeadlessAudioDeviceModule();
     private final PeerConnectionFactory factory = new PeerConnectionFactory(audioModule);
 
-    TestVideoPublisher newPublisher(String trackId) {
+    public TestVideoPublisher newPublisher(String trackId) {
         return new TestVideoPublisher(factory, trackId);
     }
 

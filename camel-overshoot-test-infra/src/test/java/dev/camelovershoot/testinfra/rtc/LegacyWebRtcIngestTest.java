@@ -1,16 +1,13 @@
 package dev.camelovershoot.testinfra.rtc;
 
+import static dev.camelovershoot.testinfra.frames.FrameColours.awaitColour;
+import static dev.camelovershoot.testinfra.frames.FrameColours.coloursInOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
-import dev.camelovershoot.testinfra.frames.EmulatorFrame;
 import dev.camelovershoot.testinfra.frames.FrameStore;
 import dev.camelovershoot.testinfra.frames.I420Planes;
-import dev.camelovershoot.testinfra.inference.FrameFacts;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -60,11 +57,11 @@ class LegacyWebRtcIngestTest {
             publisher.startSending();
             publisher.connected().get(10, TimeUnit.SECONDS);
             connectedAt = System.nanoTime();
-            awaitColour(store, "red");
+            awaitColour(store, "red", Duration.ofSeconds(10));
             System.out.printf("legacy: answer->connected %d ms, answer->first red frame %d ms%n",
                     (connectedAt - answeredAt) / 1_000_000, (System.nanoTime() - answeredAt) / 1_000_000);
             publisher.setColour("blue");
-            awaitColour(store, "blue");
+            awaitColour(store, "blue", Duration.ofSeconds(10));
         }
         long closedAt = System.nanoTime();
         // The client's close drops ICE at once; the default disconnect timeout (3 s) then declares the media lost.
@@ -88,26 +85,5 @@ class LegacyWebRtcIngestTest {
             }
         })).isInstanceOf(IllegalArgumentException.class);
         assertThat(runtime.openPeers()).isZero();
-    }
-
-    static void awaitColour(FrameStore store, String colour) {
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(
-                () -> store.latest().map(f -> colourOf(f).equals(colour)).orElse(false));
-    }
-
-    static String colourOf(EmulatorFrame frame) {
-        return FrameFacts.of(List.of(frame)).color();
-    }
-
-    /** The distinct colours of the retained frames, consecutive repeats collapsed. */
-    static List<String> coloursInOrder(FrameStore store) {
-        List<String> colours = new ArrayList<>();
-        for (EmulatorFrame f : store.receivedBetween(System.nanoTime() - FrameStore.RETENTION.toNanos(), System.nanoTime())) {
-            String c = colourOf(f);
-            if (colours.isEmpty() || !colours.get(colours.size() - 1).equals(c)) {
-                colours.add(c);
-            }
-        }
-        return colours;
     }
 }

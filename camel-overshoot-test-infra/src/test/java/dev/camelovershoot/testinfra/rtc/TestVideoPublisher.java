@@ -31,7 +31,7 @@ import java.util.function.Consumer;
  * A webrtc-java client that sends one video track of solid-colour frames: what a legacy Overshoot client or a
  * LiveKit publisher does with its camera, for tests.
  */
-final class TestVideoPublisher implements AutoCloseable {
+public final class TestVideoPublisher implements AutoCloseable {
 
     private static final int WIDTH = 320;
     private static final int HEIGHT = 240;
@@ -55,12 +55,12 @@ final class TestVideoPublisher implements AutoCloseable {
     }
 
     /** Trickles local candidates to {@code sink} from now on. */
-    void onCandidate(Consumer<IceCandidate> sink) {
+    public void onCandidate(Consumer<IceCandidate> sink) {
         candidates = sink;
     }
 
     /** Creates an offer and applies it locally (without waiting for candidates, like the Overshoot JS SDK). */
-    String createOffer(boolean iceRestart) throws Exception {
+    public String createOffer(boolean iceRestart) throws Exception {
         RTCOfferOptions options = new RTCOfferOptions();
         options.iceRestart = iceRestart;
         CompletableFuture<RTCSessionDescription> offer = new CompletableFuture<>();
@@ -80,24 +80,24 @@ final class TestVideoPublisher implements AutoCloseable {
         return description.sdp;
     }
 
-    void applyAnswer(String sdp) throws Exception {
+    public void applyAnswer(String sdp) throws Exception {
         apply(new RTCSessionDescription(RTCSdpType.ANSWER, sdp), false);
     }
 
-    void addRemoteCandidate(IceCandidate c) {
+    public void addRemoteCandidate(IceCandidate c) {
         connection.addIceCandidate(new RTCIceCandidate(c.sdpMid(), c.sdpMLineIndex(), c.candidate()));
     }
 
-    CompletableFuture<Void> connected() {
+    public CompletableFuture<Void> connected() {
         return connected;
     }
 
     /** Starts sending frames of the current colour at 15 fps. */
-    void startSending() {
+    public void startSending() {
         pacer.scheduleAtFixedRate(this::pushFrame, 0, 66, TimeUnit.MILLISECONDS);
     }
 
-    void setColour(String colour) {
+    public void setColour(String colour) {
         this.colour = colour;
     }
 

@@ -1,0 +1,51 @@
+package dev.camelovershoot.testinfra.livekit;
+
+import dev.camelovershoot.testinfra.rtc.WebRtcRuntime;
+import java.time.Duration;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/** The LiveKit endpoint on a Jetty server on 127.0.0.1 and a free port, mounted like the emulator does. */
+final class LiveKitTestServer implements AutoCloseable {
+
+    static final LiveKitCredentials CREDENTIALS = new LiveKitCredentials("devkey", "test-secret-of-at-least-32-characters");
+
+    private final Server server = new Server();
+    private final LiveKitRooms rooms;
+
+    LiveKitTestServer(WebRtcRuntime webrtc, Duration publisherGrace) throws Exception {
+        rooms = new LiveKitRooms(new LiveKitTokens(CREDENTIALS), webrtc, publisherGrace);
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        server.addConnector(connector);
+        server.setHandler(LiveKitEndpoint.handler(server, "/livekit", rooms));
+        server.start();
+    }
+
+    LiveKitRooms rooms() {
+        return rooms;
+    }
+
+    LiveKitTokens tokens() {
+        return rooms.tokens();
+    }
+
+    /** The URL clients are given: {@code ws://127.0.0.1:PORT/livekit}. */
+    String url() {
+        return "ws://127.0.0.1:" + port() + "/livekit";
+    }
+
+    String httpUrl() {
+        return "http://127.0.0.1:" + port() + "/livekit";
+    }
+
+    private int port() {
+        return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    }
+
+    @Override
+    public void close() throws Exception {
+        rooms.close();
+        server.stop();
+    }
+}
