@@ -13,7 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import livekit.LivekitModels.DisconnectReason;
-import livekit.LivekitModels.ParticipantInfo;
 import livekit.LivekitModels.TrackInfo;
 import livekit.LivekitModels.TrackType;
 import livekit.LivekitRtc.AddTrackRequest;
@@ -47,11 +46,10 @@ final class Participant implements IngestListener {
     private ScheduledFuture<?> tokenRefresh;
     private boolean closed;
 
-    Participant(Room room, LiveKitGrant grant, RoomContext context, SignalConnection connection) {
+    Participant(Room room, LiveKitGrant grant, RoomContext context) {
         this.room = room;
         this.grant = grant;
         this.context = context;
-        this.connection = connection;
         // The peer reports nothing before an offer is applied, which happens only after construction.
         this.peer = context.webrtc().openPeer(this);
     }
@@ -68,10 +66,12 @@ final class Participant implements IngestListener {
         return connection != null;
     }
 
-    /** Sends the join response (always the first message), a fresh token, then answers an offer sent with the join. */
-    void start(SessionDescription publisherOffer) {
-        ParticipantInfo info = SignalMessages.participant(sid, grant, joinedAtSeconds);
-        send(SignalMessages.join(room.info(), info));
+    /**
+     * Starts the session on {@code first}: the join response (always the first message), a fresh token, then the
+     * answer to an offer sent with the join.
+     */
+    void start(SignalConnection first, SessionDescription publisherOffer) {
+        switchTo(first, SignalMessages.join(room.info(), SignalMessages.participant(sid, grant, joinedAtSeconds)));
         long refreshMillis = context.refreshInterval().toMillis();
         synchronized (this) {
             tokenRefresh = context.timers().scheduleAtFixedRate(this::pushRefreshToken, refreshMillis, refreshMillis,
@@ -83,8 +83,22 @@ final class Participant implements IngestListener {
         }
     }
 
-    /** Attaches a new signal connection to this session; the first message on it is the reconnect response. */
+    /** Continues this session on a new signal connection, starting with the reconnect response. */
     boolean resume(SignalConnection next) {
+        if (!switchTo(next, SignalMessages.reconnect())) {
+            return false;
+        }
+        pushRefreshToken();
+        return true;
+    }
+
+    /**
+     * Makes {@code next} this session's signal connection and sends {@code first} on it before anything else can be.
+     *
+     * @return false when the session has ended meanwhile
+     */
+    private boolean switchTo(SignalConnection next, SignalResponse first) {
+        next.attach(this);
         SignalConnection previous;
         synchronized (this) {
             if (closed) {
@@ -92,13 +106,15 @@ final class Participant implements IngestListener {
             }
             previous = connection;
             connection = next;
-            room.resumed();
-            next.send(SignalMessages.reconnect());
+            next.send(first);
         }
         if (previous != null) {
             previous.drop();
         }
-        pushRefreshToken();
+        // A close that raced the switch was ignored as not current: apply it now.
+        if (next.isClosed()) {
+            signalClosed(next);
+        }
         return true;
     }
 

@@ -53,13 +53,14 @@ final class Room {
     }
 
     /** A new session; an older session of the same identity is ended (LiveKit's duplicate-identity rule). */
-    Participant join(SignalConnection connection, LiveKitGrant grant, JoinParameters join) {
-        Participant participant = new Participant(this, grant, context, connection);
+    void join(SignalConnection connection, LiveKitGrant grant, JoinParameters join) {
+        Participant participant = new Participant(this, grant, context);
         List<Participant> duplicates = new ArrayList<>();
         synchronized (this) {
             if (closed) {
-                participant.sendLeaveAndClose(LeaveRequest.Action.DISCONNECT, DisconnectReason.ROOM_DELETED);
-                return null;
+                participant.close();
+                refuse(connection, LeaveRequest.Action.DISCONNECT, DisconnectReason.ROOM_DELETED);
+                return;
             }
             for (Participant p : participants.values()) {
                 if (p.identity().equals(grant.identity())) {
@@ -73,29 +74,30 @@ final class Room {
         }
         joins.incrementAndGet();
         LOG.debug("room {}: {} joined as {} ({})", name, grant.identity(), participant.sid(), join.client());
-        participant.start(join.publisherOffer());
+        participant.start(connection, join.publisherOffer());
         duplicates.forEach(d -> d.sendLeaveAndClose(LeaveRequest.Action.DISCONNECT, DisconnectReason.DUPLICATE_IDENTITY));
         listener.onParticipantJoined(grant.identity());
-        return participant;
     }
 
     /** Resumes session {@code participantSid} on a new connection, or tells the client to rejoin from scratch. */
-    Participant resume(SignalConnection connection, LiveKitGrant grant, String participantSid) {
+    void resume(SignalConnection connection, LiveKitGrant grant, String participantSid) {
         Participant participant;
         synchronized (this) {
             participant = participants.get(participantSid);
         }
-        if (participant == null || !participant.identity().equals(grant.identity()) || !participant.resume(connection)) {
+        boolean resumable = participant != null && participant.identity().equals(grant.identity());
+        if (resumable) {
+            resumes.incrementAndGet(); // counted before the client can see the reconnect response
+        }
+        if (!resumable || !participant.resume(connection)) {
             LOG.debug("room {}: no session {} to resume for {}", name, participantSid, grant.identity());
-            connection.send(SignalMessages.leave(LeaveRequest.Action.RECONNECT, DisconnectReason.STATE_MISMATCH));
-            connection.close();
-            return null;
+            refuse(connection, LeaveRequest.Action.RECONNECT, DisconnectReason.STATE_MISMATCH);
+            return;
         }
         synchronized (this) {
             cancelAbandonTimer();
         }
         LOG.debug("room {}: {} resumed {}", name, grant.identity(), participantSid);
-        return participant;
     }
 
     /** The participant said {@code leave}: its session ends now. */
@@ -113,10 +115,6 @@ final class Room {
                 startAbandonTimerIfUnattended();
             }
         }
-    }
-
-    void resumed() {
-        resumes.incrementAndGet();
     }
 
     void offerAnswered() {
@@ -166,6 +164,12 @@ final class Room {
         present.forEach(p -> p.sendLeaveAndClose(LeaveRequest.Action.DISCONNECT, DisconnectReason.ROOM_DELETED));
     }
 
+    /** A leave as the first message makes the client give up this connection attempt. */
+    private static void refuse(SignalConnection connection, LeaveRequest.Action action, DisconnectReason reason) {
+        connection.send(SignalMessages.leave(action, reason));
+        connection.close();
+    }
+
     private void startAbandonTimerIfUnattended() {
         if (closed || abandonTimer != null || lastIdentity == null
                 || participants.values().stream().anyMatch(Participant::isConnected)) {
@@ -187,10 +191,13 @@ final class Room {
         List<Participant> remaining;
         String identity;
         synchronized (this) {
-            if (abandonTimer == null || generation != abandonGeneration || closed || participants.values().stream().anyMatch(Participant::isConnected)) {
-                return;
+            if (abandonTimer == null || generation != abandonGeneration) {
+                return; // cancelled, or replaced by a newer timer
             }
             abandonTimer = null;
+            if (closed || participants.values().stream().anyMatch(Participant::isConnected)) {
+                return;
+            }
             remaining = new ArrayList<>(participants.values());
             participants.clear();
             identity = lastIdentity;

@@ -23,7 +23,8 @@ public final class SignalConnection implements Session.Listener.AutoDemanding {
     private final LiveKitGrant grant;
     private final JoinParameters join;
     private volatile Session session;
-    private volatile Participant participant;
+    private Participant participant;
+    private boolean closed;
 
     SignalConnection(Room room, LiveKitGrant grant, JoinParameters join) {
         this.room = room;
@@ -34,13 +35,32 @@ public final class SignalConnection implements Session.Listener.AutoDemanding {
     @Override
     public void onWebSocketOpen(Session openedSession) {
         session = openedSession;
-        participant = join.reconnect() ? room.resume(this, grant, join.participantSid()) : room.join(this, grant, join);
+        if (join.reconnect()) {
+            room.resume(this, grant, join.participantSid());
+        } else {
+            room.join(this, grant, join);
+        }
+    }
+
+    /**
+     * Binds this connection to its session before anything is sent on it: the client may answer, or the connection
+     * may drop, as soon as the first message is out. A close that came first is passed on at once.
+     */
+    void attach(Participant attached) {
+        boolean alreadyClosed;
+        synchronized (this) {
+            participant = attached;
+            alreadyClosed = closed;
+        }
+        if (alreadyClosed) {
+            attached.signalClosed(this);
+        }
     }
 
     @Override
     public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
         try {
-            Participant current = participant;
+            Participant current = attached();
             if (current != null) {
                 current.handle(SignalRequest.parseFrom(payload), this);
             }
@@ -58,11 +78,9 @@ public final class SignalConnection implements Session.Listener.AutoDemanding {
     }
 
     @Override
-    public void onWebSocketClose(int statusCode, String reason) {
-        Participant current = participant;
-        if (current != null) {
-            current.signalClosed(this);
-        }
+    public void onWebSocketClose(int statusCode, String reason, Callback callback) {
+        signalClosed();
+        callback.succeed();
     }
 
     @Override
@@ -92,10 +110,26 @@ public final class SignalConnection implements Session.Listener.AutoDemanding {
         if (current != null) {
             current.disconnect();
         }
-        // Jetty reports no close for a connection it cut itself.
-        Participant attached = participant;
-        if (attached != null) {
-            attached.signalClosed(this);
+        // Jetty may report the close later, or not at all, for a connection it cut itself.
+        signalClosed();
+    }
+
+    private void signalClosed() {
+        Participant current;
+        synchronized (this) {
+            closed = true;
+            current = participant;
         }
+        if (current != null) {
+            current.signalClosed(this);
+        }
+    }
+
+    synchronized boolean isClosed() {
+        return closed;
+    }
+
+    private synchronized Participant attached() {
+        return participant;
     }
 }

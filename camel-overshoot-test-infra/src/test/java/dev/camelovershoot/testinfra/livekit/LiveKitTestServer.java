@@ -4,6 +4,7 @@ import dev.camelovershoot.testinfra.rtc.WebRtcRuntime;
 import java.time.Duration;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.component.LifeCycle;
 
 /** The LiveKit endpoint on a Jetty server on 127.0.0.1 and a free port, mounted like the emulator does. */
 final class LiveKitTestServer implements AutoCloseable {
@@ -44,8 +45,8 @@ final class LiveKitTestServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         rooms.close();
-        server.stop();
+        LifeCycle.stop(server);
     }
 }

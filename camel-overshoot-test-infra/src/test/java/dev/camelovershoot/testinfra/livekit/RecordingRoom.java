@@ -11,6 +11,7 @@ final class RecordingRoom implements RoomListener {
     final FrameStore frames = new FrameStore(2000, 64);
     final List<String> joined = new CopyOnWriteArrayList<>();
     final List<String> left = new CopyOnWriteArrayList<>();
+    private volatile long firstJoinNanos;
 
     @Override
     public void onFrame(I420Planes frame) {
@@ -19,7 +20,17 @@ final class RecordingRoom implements RoomListener {
 
     @Override
     public void onParticipantJoined(String identity) {
+        if (joined.isEmpty()) {
+            firstJoinNanos = System.nanoTime();
+        }
         joined.add(identity);
+    }
+
+    /** Time from the first join to the first decoded frame. */
+    long joinToFirstFrameMillis() {
+        long now = System.nanoTime();
+        long firstFrame = frames.receivedBetween(now - FrameStore.RETENTION.toNanos(), now).get(0).receivedNanos();
+        return (firstFrame - firstJoinNanos) / 1_000_000;
     }
 
     @Override

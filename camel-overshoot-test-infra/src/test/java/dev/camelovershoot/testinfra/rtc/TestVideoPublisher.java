@@ -145,9 +145,13 @@ public final class TestVideoPublisher implements AutoCloseable {
 
     /** Shutdown order webrtc-java needs: stop frames, remove the track, close, then dispose track and source. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         pacer.shutdownNow();
-        pacer.awaitTermination(2, TimeUnit.SECONDS);
+        try {
+            pacer.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         connection.removeTrack(transceiver.getSender());
         connection.close();
         track.dispose();
