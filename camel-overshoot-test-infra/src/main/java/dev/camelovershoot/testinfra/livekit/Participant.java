@@ -71,9 +71,14 @@ final class Participant implements IngestListener {
      * answer to an offer sent with the join.
      */
     void start(SignalConnection first, SessionDescription publisherOffer) {
-        switchTo(first, SignalMessages.join(room.info(), SignalMessages.participant(sid, grant, joinedAtSeconds)));
+        if (!switchTo(first, SignalMessages.join(room.info(), SignalMessages.participant(sid, grant, joinedAtSeconds)))) {
+            return;
+        }
         long refreshMillis = context.refreshInterval().toMillis();
         synchronized (this) {
+            if (closed) {
+                return;
+            }
             tokenRefresh = context.timers().scheduleAtFixedRate(this::pushRefreshToken, refreshMillis, refreshMillis,
                     TimeUnit.MILLISECONDS);
         }
@@ -223,7 +228,9 @@ final class Participant implements IngestListener {
                         finishAnswering(SignalMessages.answer(sdp, offer.getId()));
                     })
                     .exceptionally(e -> {
-                        LOG.warn("{} offer {} not answered: {}", sid, offer.getId(), e.getMessage());
+                        if (!peer.isClosed()) {
+                            LOG.warn("{} offer {} not answered: {}", sid, offer.getId(), e.getMessage());
+                        }
                         finishAnswering(null);
                         return null;
                     });

@@ -176,6 +176,8 @@ class LiveKitSignallingTest {
         assertThat(refused.statusCode()).isEqualTo(401);
         assertThat(refused.body()).doesNotContain(forged);
         assertThat(validate("/rtc/validate?access_token=" + otherRoom).body()).contains("requested room does not exist");
+        assertThat(validate("/rtc/v1").statusCode()).as("no upgrade").isEqualTo(404);
+        assertThat(validate("/v0.2/streams").statusCode()).as("left to the next handler").isEqualTo(418);
         assertThat(room.joined).isEmpty();
     }
 

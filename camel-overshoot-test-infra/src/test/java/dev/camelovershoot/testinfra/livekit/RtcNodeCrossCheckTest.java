@@ -80,18 +80,26 @@ class RtcNodeCrossCheckTest {
 
             String pushed = server.rooms().pushRefreshToken(ROOM).get(0);
             assertThat(server.tokens().verify(pushed).identity()).isEqualTo("rtc-node");
+            long droppedAt = System.nanoTime();
             server.rooms().dropSignal(ROOM);
             publisher.awaitOutput("EVENT reconnected", MEDIA);
             assertThat(server.rooms().counters(ROOM).resumes()).isEqualTo(1);
             publisher.colour("green");
             awaitColour(room.frames, "green", MEDIA);
+            System.out.printf("rtc-node: signal dropped -> resumed and green frames %d ms%n", millisSince(droppedAt));
 
+            long reconnectAt = System.nanoTime();
             server.rooms().requestReconnect(ROOM);
             await().atMost(MEDIA).until(() -> server.rooms().counters(ROOM).joins() == 2);
             publisher.colour("yellow");
             awaitColour(room.frames, "yellow", MEDIA);
+            System.out.printf("rtc-node: leave(RECONNECT) -> rejoined and yellow frames %d ms%n", millisSince(reconnectAt));
             assertThat(room.left).isEmpty();
         }
+    }
+
+    private static long millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000;
     }
 
     private static String token(String identity) {
