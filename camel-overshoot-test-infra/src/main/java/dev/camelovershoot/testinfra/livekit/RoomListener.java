@@ -4,10 +4,7 @@ import dev.camelovershoot.testinfra.frames.FrameStore;
 import dev.camelovershoot.testinfra.frames.I420Planes;
 import java.util.function.Consumer;
 
-/**
- * Where a bound room's media and presence go: in the emulator, one stream. Callbacks must return quickly and must not
- * call back into {@link LiveKitRooms} for the same room from {@link #onFrame}.
- */
+/** Where a bound room's media and presence go: in the emulator, one stream. Callbacks must return quickly. */
 public interface RoomListener {
 
     /** A decoded video frame from a publisher; runs on a decoder thread, the planes are valid only during the call. */

@@ -137,24 +137,25 @@ public final class IngestPeer implements AutoCloseable {
         return closed;
     }
 
+    /** A candidate the connection refuses (e.g. of an ICE generation a restart replaced) is dropped. */
     private void addToConnection(IceCandidate c) {
         try {
             connection.addIceCandidate(new RTCIceCandidate(c.sdpMid(), c.sdpMLineIndex(), c.candidate()));
         } catch (RuntimeException e) {
-            // Candidates of a previous ICE generation are expected to be rejected after a restart.
+            LOG.debug("remote ICE candidate not added: {}", e.getMessage());
+        } catch (Error e) {
+            rethrowUnlessNativeFailure(e);
             LOG.debug("remote ICE candidate not added: {}", e.getMessage());
         }
     }
 
     private CompletableFuture<Void> setRemoteDescription(RTCSessionDescription offer) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        connection.setRemoteDescription(offer, new SetObserver(done));
-        return done.thenRun(this::flushEarlyCandidates);
+        return call((CompletableFuture<Void> done) -> connection.setRemoteDescription(offer, new SetObserver(done)))
+                .thenRun(this::flushEarlyCandidates);
     }
 
     private CompletableFuture<RTCSessionDescription> createAnswer() {
-        CompletableFuture<RTCSessionDescription> done = new CompletableFuture<>();
-        connection.createAnswer(new RTCAnswerOptions(), new CreateSessionDescriptionObserver() {
+        return call(done -> connection.createAnswer(new RTCAnswerOptions(), new CreateSessionDescriptionObserver() {
             @Override
             public void onSuccess(RTCSessionDescription description) {
                 deliver(() -> done.complete(description));
@@ -164,14 +165,35 @@ public final class IngestPeer implements AutoCloseable {
             public void onFailure(String error) {
                 deliver(() -> done.completeExceptionally(new IllegalStateException("createAnswer failed: " + error)));
             }
-        });
-        return done;
+        }));
     }
 
     private CompletableFuture<Void> setLocalDescription(RTCSessionDescription answer) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        connection.setLocalDescription(answer, new SetObserver(done));
+        return call((CompletableFuture<Void> done) -> connection.setLocalDescription(answer, new SetObserver(done)));
+    }
+
+    /** Starts an asynchronous native call that completes {@code done} from its observer, or fails at once. */
+    private static <T> CompletableFuture<T> call(Consumer<CompletableFuture<T>> nativeCall) {
+        CompletableFuture<T> done = new CompletableFuture<>();
+        try {
+            nativeCall.accept(done);
+        } catch (RuntimeException e) {
+            done.completeExceptionally(e);
+        } catch (Error e) {
+            rethrowUnlessNativeFailure(e);
+            done.completeExceptionally(e);
+        }
         return done;
+    }
+
+    /**
+     * webrtc-java reports native failures (an SDP or candidate it cannot parse, a closed connection) by throwing a
+     * plain {@code java.lang.Error}; those are the remote peer's or a race's fault, not the JVM's.
+     */
+    private static void rethrowUnlessNativeFailure(Error e) {
+        if (e.getClass() != Error.class) {
+            throw e;
+        }
     }
 
     private void flushEarlyCandidates() {
@@ -284,7 +306,7 @@ public final class IngestPeer implements AutoCloseable {
         @Override
         public void onIceGatheringChange(RTCIceGatheringState state) {
             if (state == RTCIceGatheringState.COMPLETE) {
-                gathered.complete(null);
+                deliver(() -> gathered.complete(null));
             }
         }
 

@@ -3,11 +3,10 @@ package dev.camelovershoot.testinfra.rtc;
 import dev.onvoid.webrtc.PeerConnectionFactory;
 import dev.onvoid.webrtc.media.audio.HeadlessAudioDeviceModule;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,18 +22,20 @@ public final class WebRtcRuntime implements AutoCloseable {
 
     private final HeadlessAudioDeviceModule audioModule;
     private final PeerConnectionFactory factory;
-    private final ScheduledExecutorService events;
+    private final ScheduledThreadPoolExecutor events;
     private final Set<IngestPeer> peers = ConcurrentHashMap.newKeySet();
     private boolean closed;
 
     private WebRtcRuntime(HeadlessAudioDeviceModule audioModule, PeerConnectionFactory factory) {
         this.audioModule = audioModule;
         this.factory = factory;
-        this.events = Executors.newSingleThreadScheduledExecutor(r -> {
+        this.events = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "webrtc-events");
             t.setDaemon(true);
             return t;
         });
+        // At shutdown, pending timers (loss detection) are moot; queued events still run.
+        events.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     }
 
     /**
@@ -81,8 +82,25 @@ public final class WebRtcRuntime implements AutoCloseable {
             }
             closed = true;
         }
-        List<IngestPeer> open = new ArrayList<>(peers);
-        open.forEach(IngestPeer::close);
+        try {
+            new ArrayList<>(peers).forEach(WebRtcRuntime::closeQuietly);
+            stopEvents();
+            factory.dispose();
+        } finally {
+            audioModule.dispose();
+        }
+    }
+
+    /** One peer failing to close must not keep the others and the factory from being released. */
+    private static void closeQuietly(IngestPeer peer) {
+        try {
+            peer.close();
+        } catch (RuntimeException e) {
+            LOG.warn("peer connection did not close cleanly", e);
+        }
+    }
+
+    private void stopEvents() {
         events.shutdown();
         try {
             if (!events.awaitTermination(5, TimeUnit.SECONDS)) {
@@ -91,7 +109,5 @@ public final class WebRtcRuntime implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        factory.dispose();
-        audioModule.dispose();
     }
 }

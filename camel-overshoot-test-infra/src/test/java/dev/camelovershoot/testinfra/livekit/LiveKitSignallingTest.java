@@ -109,6 +109,7 @@ class LiveKitSignallingTest {
             client.await(MessageCase.JOIN);
             client.send(SignalRequest.newBuilder().setMute(MuteTrackRequest.newBuilder().setSid("TR_x").setMuted(true)).build());
             client.send(SignalRequest.newBuilder().setSyncState(SyncState.getDefaultInstance()).build());
+            client.send(SignalRequest.newBuilder().setTrickle(TrickleRequest.newBuilder().setCandidateInit("not json")).build());
             client.send(SignalRequest.newBuilder().setPing(1234).build());
             client.send(SignalRequest.newBuilder().setPingReq(Ping.newBuilder().setTimestamp(5678).setRtt(3)).build());
             client.send(SignalRequest.newBuilder().setAddTrack(AddTrackRequest.newBuilder()

@@ -74,8 +74,8 @@ class LegacyWebRtcIngestTest {
     }
 
     @Test
-    void offerWithoutVideoIsRejectedWithoutLeakingAPeer() {
-        assertThatThrownBy(() -> new LegacyWebRtcIngest(runtime).open("v=0\r\n", new LegacyIngestListener() {
+    void offersWithoutVideoOrUnreadableAreRejectedWithoutLeakingAPeer() {
+        LegacyIngestListener ignored = new LegacyIngestListener() {
             @Override
             public void onFrame(I420Planes frame) {
             }
@@ -83,7 +83,12 @@ class LegacyWebRtcIngestTest {
             @Override
             public void onConnectionLost(IngestState state) {
             }
-        })).isInstanceOf(IllegalArgumentException.class);
+        };
+        LegacyWebRtcIngest ingest = new LegacyWebRtcIngest(runtime);
+        assertThatThrownBy(() -> ingest.open("v=0\r\n", ignored)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no video");
+        assertThatThrownBy(() -> ingest.open("v=0\r\nm=video nonsense\r\n", ignored))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rejected");
         assertThat(runtime.openPeers()).isZero();
     }
 }
