@@ -104,9 +104,10 @@ final class SignalTestClient implements WebSocket.Listener, AutoCloseable {
         return closed;
     }
 
+    /** Unbounded demand: a close or an error must never wait behind a message being handled. */
     @Override
     public void onOpen(WebSocket webSocket) {
-        webSocket.request(1);
+        webSocket.request(Long.MAX_VALUE);
     }
 
     @Override
@@ -127,7 +128,6 @@ final class SignalTestClient implements WebSocket.Listener, AutoCloseable {
                 partial.reset();
             }
         }
-        webSocket.request(1);
         return null;
     }
 
