@@ -50,7 +50,7 @@ final class RtcNodePublisher implements AutoCloseable {
         Assumptions.assumeTrue(onPath("node") && onPath("npm"), "node and npm are needed for the rtc-node cross-check");
         Files.createDirectories(prefix);
         Path output = prefix.resolve("npm-install.log");
-        Process npm = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--prefix", prefix.toString(), PACKAGE)
+        Process npm = new ProcessBuilder("npm", "install", "--prefer-offline", "--no-audit", "--no-fund", "--prefix", prefix.toString(), PACKAGE)
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         boolean finished = npm.waitFor(3, TimeUnit.MINUTES);
         if (!finished) {
