@@ -29,21 +29,19 @@ class RtcNodeCrossCheckTest {
 
     @BeforeAll
     static void start() throws Exception {
-        RtcNodePublisher.install();
         webrtc = WebRtcRuntime.start();
         server = new LiveKitTestServer(webrtc, GRACE);
     }
 
     @AfterAll
-    static void stop() throws Exception {
-        if (server != null) {
-            server.close();
-            webrtc.close();
-        }
+    static void stop() {
+        server.close();
+        webrtc.close();
     }
 
     @BeforeEach
-    void bindRoom() {
+    void bindRoom() throws Exception {
+        RtcNodePublisher.install();
         room = new RecordingRoom();
         server.rooms().bind(ROOM, room);
     }
