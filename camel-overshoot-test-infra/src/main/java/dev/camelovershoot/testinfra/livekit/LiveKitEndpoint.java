@@ -1,6 +1,5 @@
 package dev.camelovershoot.testinfra.livekit;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;

@@ -2,6 +2,7 @@ package dev.camelovershoot.testinfra.frames;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -74,8 +75,8 @@ class FrameStoreTest {
                 chromaWidth, filled(chromaWidth * chromaHeight, v), chromaWidth);
     }
 
-    private static java.nio.ByteBuffer filled(int size, int value) {
-        java.nio.ByteBuffer plane = java.nio.ByteBuffer.allocateDirect(size);
+    private static ByteBuffer filled(int size, int value) {
+        ByteBuffer plane = ByteBuffer.allocateDirect(size);
         while (plane.hasRemaining()) {
             plane.put((byte) value);
         }

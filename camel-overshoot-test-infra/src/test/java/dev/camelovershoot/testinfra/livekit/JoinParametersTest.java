@@ -3,6 +3,7 @@ package dev.camelovershoot.testinfra.livekit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.protobuf.ByteString;
 import java.io.ByteArrayOutputStream;
 import java.util.Base64;
 import java.util.zip.GZIPOutputStream;
@@ -26,7 +27,7 @@ class JoinParametersTest {
         }
         String encoded = Base64.getUrlEncoder().encodeToString(WrappedJoinRequest.newBuilder()
                 .setCompression(WrappedJoinRequest.Compression.GZIP)
-                .setJoinRequest(com.google.protobuf.ByteString.copyFrom(gzipped.toByteArray())).build().toByteArray());
+                .setJoinRequest(ByteString.copyFrom(gzipped.toByteArray())).build().toByteArray());
 
         JoinParameters parameters = JoinParameters.fromJoinRequest(encoded);
         assertThat(parameters.publisherOffer().getSdp()).isEqualTo("v=0");

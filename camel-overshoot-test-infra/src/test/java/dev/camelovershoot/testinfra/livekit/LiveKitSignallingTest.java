@@ -2,7 +2,7 @@ package dev.camelovershoot.testinfra.livekit;
 
 import static dev.camelovershoot.testinfra.frames.FrameColours.awaitColour;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -328,7 +328,7 @@ class LiveKitSignallingTest {
     }
 
     private static int handshakeStatus(Connect connect) {
-        Throwable failure = org.assertj.core.api.Assertions.catchThrowable(connect::open);
+        Throwable failure = catchThrowable(connect::open);
         assertThat(failure).isInstanceOf(ExecutionException.class).hasCauseInstanceOf(WebSocketHandshakeException.class);
         return ((WebSocketHandshakeException) failure.getCause()).getResponse().statusCode();
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.auth0.jwt.JWT;
+import com.auth0.jwt.JWTCreator;
 import com.auth0.jwt.algorithms.Algorithm;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,7 +73,7 @@ class LiveKitTokensTest {
                 .hasMessageContaining(why).message().doesNotContain(token);
     }
 
-    private static String sign(com.auth0.jwt.JWTCreator.Builder builder) {
+    private static String sign(JWTCreator.Builder builder) {
         return builder.sign(Algorithm.HMAC256(CREDENTIALS.apiSecret()));
     }
 }

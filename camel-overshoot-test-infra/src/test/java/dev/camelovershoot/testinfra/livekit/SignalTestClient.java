@@ -1,5 +1,6 @@
 package dev.camelovershoot.testinfra.livekit;
 
+import com.google.protobuf.InvalidProtocolBufferException;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -122,7 +123,7 @@ final class SignalTestClient implements WebSocket.Listener, AutoCloseable {
                     received.add(message);
                     received.notifyAll();
                 }
-            } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+            } catch (InvalidProtocolBufferException e) {
                 throw new IllegalStateException(e);
             } finally {
                 partial.reset();
