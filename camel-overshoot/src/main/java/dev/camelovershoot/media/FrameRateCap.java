@@ -4,19 +4,20 @@ package dev.camelovershoot.media;
  * Keeps at most {@code maxFps} frames a second by stream time, dropping the rest. Kept frames stay on a regular grid
  * (a 30 fps source capped at 2 fps keeps every 15th frame), resynchronising after gaps.
  */
-final class FrameRateCap {
+public final class FrameRateCap {
 
     private final long intervalNanos;
     /** Source timestamps jitter; a frame this close before its slot still takes it. */
     private final long toleranceNanos;
     private long nextSlotNanos;
 
-    FrameRateCap(double maxFps) {
+    public FrameRateCap(double maxFps) {
         this.intervalNanos = maxFps > 0 ? Math.round(1e9 / maxFps) : 0;
         this.toleranceNanos = intervalNanos / 20;
     }
 
-    boolean admit(long positionNanos) {
+    /** Whether the frame at this stream time is kept. */
+    public boolean admit(long positionNanos) {
         if (intervalNanos == 0) {
             return true;
         }

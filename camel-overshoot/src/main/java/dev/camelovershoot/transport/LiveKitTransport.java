@@ -1,0 +1,119 @@
+package dev.camelovershoot.transport;
+
+import dev.camelovershoot.client.OvershootException;
+import dev.camelovershoot.client.wire.LiveKitInfo;
+import dev.camelovershoot.client.wire.Source;
+import dev.camelovershoot.client.wire.StreamCreated;
+import dev.camelovershoot.livekit.LiveKitException;
+import dev.camelovershoot.media.FrameRateCap;
+import dev.camelovershoot.media.I420Frame;
+import dev.camelovershoot.transport.rtc.FrameBridge;
+import dev.camelovershoot.transport.rtc.WebRtcRuntime;
+import java.net.http.HttpClient;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * Publishes frames into a LiveKit room: the service's own room for a native stream (the default transport), or the
+ * user's room for a user-managed LiveKit source. One frame bridge lives as long as the transport; the LiveKit
+ * participant is replaced when the session recreates its stream.
+ */
+public final class LiveKitTransport implements VideoTransport {
+
+    private final WebRtcRuntime runtime;
+    private final HttpClient http;
+    private final TransportSettings settings;
+    private final Source userRoom;
+    private final FrameBridge bridge;
+    private final FrameRateCap cap;
+    private volatile LiveKitPublisher publisher;
+    private volatile boolean live;
+
+    private LiveKitTransport(WebRtcRuntime runtime, HttpClient http, TransportSettings settings, Source userRoom) {
+        this.runtime = runtime;
+        this.http = http;
+        this.settings = settings;
+        this.userRoom = userRoom;
+        this.bridge = runtime.createFrameBridge("TR_" + UUID.randomUUID());
+        this.cap = new FrameRateCap(settings.publishFps());
+    }
+
+    /** Native transport: joins the room the service creates for each stream. */
+    public static LiveKitTransport serviceRoom(WebRtcRuntime runtime, HttpClient http, TransportSettings settings) {
+        return new LiveKitTransport(runtime, http, settings, null);
+    }
+
+    /** User-managed LiveKit: the service is told about the room, and frames are published into it with the token. */
+    public static LiveKitTransport userRoom(WebRtcRuntime runtime, HttpClient http, TransportSettings settings,
+                                            String url, String token) {
+        return new LiveKitTransport(runtime, http, settings, Source.liveKit(url, token));
+    }
+
+    @Override
+    public CompletableFuture<Source> prepare() {
+        return CompletableFuture.completedFuture(userRoom);
+    }
+
+    @Override
+    public CompletableFuture<Void> connect(StreamCreated created, Consumer<OvershootException> failures) {
+        LiveKitInfo room = userRoom != null ? new LiveKitInfo(userRoom.url(), userRoom.token()) : created.livekit();
+        if (room == null) {
+            return CompletableFuture.failedFuture(new TransportException(
+                    "The service returned no LiveKit room for stream " + created.streamId(), null));
+        }
+        LiveKitPublisher next = new LiveKitPublisher(http, runtime.factory(), bridge.track(), room.url(),
+                new LiveKitPublisher.Settings(settings.codec(), settings.width(), settings.height(),
+                        settings.iceServers(), settings.timeout()),
+                e -> lost(e, failures));
+        publisher = next;
+        return next.start(room.token())
+                .whenComplete((v, e) -> live = e == null)
+                .exceptionallyCompose(e -> CompletableFuture.failedFuture(failure(e)));
+    }
+
+    @Override
+    public void updateToken(String token) {
+        LiveKitPublisher current = publisher;
+        if (current != null) {
+            current.updateToken(token);
+        }
+    }
+
+    @Override
+    public CompletableFuture<Void> disconnect() {
+        live = false;
+        LiveKitPublisher current = publisher;
+        publisher = null;
+        if (current != null) {
+            current.close();
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public boolean publish(I420Frame frame) {
+        return live && cap.admit(frame.timestampNanos()) && bridge.push(frame);
+    }
+
+    /** For tests: the LiveKit participant currently publishing, or null. */
+    public LiveKitPublisher publisher() {
+        return publisher;
+    }
+
+    @Override
+    public void close() {
+        disconnect();
+        bridge.close();
+    }
+
+    private void lost(LiveKitException e, Consumer<OvershootException> failures) {
+        live = false;
+        failures.accept(failure(e));
+    }
+
+    private static TransportException failure(Throwable e) {
+        Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+        return new TransportException("LiveKit transport: " + cause.getMessage(), cause);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.camelovershoot.transport;
+
+import dev.onvoid.webrtc.RTCIceServer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How a transport sends video.
+ *
+ * @param codec      {@code vp8} (default) or {@code h264}
+ * @param publishFps the most frames per second sent; see {@link PublishRate}
+ * @param width      width announced to LiveKit (frames may differ)
+ * @param height     height announced to LiveKit
+ * @param iceServers STUN/TURN servers of the client's own (the service's are added to them)
+ * @param timeout    bound for each connection step
+ */
+public record TransportSettings(String codec, double publishFps, int width, int height, List<RTCIceServer> iceServers,
+                                Duration timeout) {
+
+    public TransportSettings {
+        codec = codec.toLowerCase(Locale.ROOT);
+        if (!codec.equals("vp8") && !codec.equals("h264")) {
+            throw new IllegalArgumentException("Unsupported codec '" + codec + "': use vp8 or h264");
+        }
+        iceServers = List.copyOf(iceServers);
+    }
+
+    /** VP8 at the given rate, 640x480 announced, no ICE servers, 15 s steps (LiveKit clients use the same). */
+    public static TransportSettings defaults(double publishFps) {
+        return new TransportSettings("vp8", publishFps, 640, 480, List.of(), Duration.ofSeconds(15));
+    }
+}
