@@ -3,6 +3,8 @@ package dev.camelovershoot.testinfra;
 import dev.camelovershoot.testinfra.inference.DescribeBackend;
 import dev.camelovershoot.testinfra.inference.InferenceBackend;
 import dev.camelovershoot.testinfra.inference.ScriptedBackend;
+import dev.camelovershoot.testinfra.livekit.LiveKitCredentials;
+import dev.camelovershoot.testinfra.livekit.LiveKitRooms;
 import dev.camelovershoot.testinfra.server.EmulatorServer;
 import dev.camelovershoot.testinfra.server.EmulatorSettings;
 import java.awt.image.BufferedImage;
@@ -31,6 +33,9 @@ public final class OvershootEmulator implements AutoCloseable {
             new ModelEntry("Qwen/Qwen3-VL-8B-Instruct", "ready"),
             new ModelEntry("OpenGVLab/InternVL3_5-30B-A3B", "degraded"),
             new ModelEntry("Qwen/Qwen3-VL-30B-A3B-Instruct", "saturated"));
+
+    /** The LiveKit key and secret when none are given: the ones a LiveKit dev server uses. */
+    public static final LiveKitCredentials DEFAULT_LIVEKIT_CREDENTIALS = new LiveKitCredentials("devkey", "secret");
 
     private final EmulatorSettings settings;
     private final EmulatorServer server;
@@ -117,6 +122,24 @@ public final class OvershootEmulator implements AutoCloseable {
         return faults;
     }
 
+    /** The URL of the emulator's LiveKit endpoint, {@code ws://HOST:PORT/livekit}: native streams' rooms live there. */
+    public String liveKitUrl() {
+        return "ws://" + urlHost() + ":" + port() + "/livekit";
+    }
+
+    /**
+     * A publish token for a room of the emulator's LiveKit endpoint, signed with its LiveKit key: what a user-managed
+     * LiveKit source needs in tests ({@code source {type: livekit, url: liveKitUrl(), token}}).
+     */
+    public String liveKitToken(String identity, String room, Duration ttl) {
+        return server.mintLiveKitToken(identity, room, ttl);
+    }
+
+    /** The LiveKit rooms (counters and test controls), or empty when WebRTC cannot run on this machine. */
+    public Optional<LiveKitRooms> liveKitRooms() {
+        return Optional.ofNullable(server.liveKitRooms());
+    }
+
     private String urlHost() {
         String host = settings.host();
         boolean wildcard = host.equals("0.0.0.0") || host.equals("::") || host.isEmpty();
@@ -140,6 +163,8 @@ public final class OvershootEmulator implements AutoCloseable {
         private Duration clipPersistDelay = Duration.ofSeconds(1);
         private int frameStoreMaxFrames = 300;
         private int frameMaxSide = 320;
+        private LiveKitCredentials liveKitCredentials = DEFAULT_LIVEKIT_CREDENTIALS;
+        private Duration publisherGrace = LiveKitRooms.DEFAULT_PUBLISHER_GRACE;
 
         private Builder() {
         }
@@ -228,12 +253,27 @@ public final class OvershootEmulator implements AutoCloseable {
             return this;
         }
 
+        /** The key and secret that sign and verify LiveKit tokens, default {@code devkey} / {@code secret}. */
+        public Builder liveKitCredentials(String apiKey, String apiSecret) {
+            this.liveKitCredentials = new LiveKitCredentials(apiKey, apiSecret);
+            return this;
+        }
+
+        /**
+         * How long a LiveKit room may have no connected publisher before its stream ends with
+         * {@code livekit_disconnected}, default 10 s (long enough for a client to resume or rejoin).
+         */
+        public Builder publisherGrace(Duration d) {
+            this.publisherGrace = d;
+            return this;
+        }
+
         /** @throws IllegalArgumentException for an invalid setting */
         public OvershootEmulator build() {
             return new OvershootEmulator(new EmulatorSettings(host, port, basePath, apiKeys, leaseTtlSeconds,
                     streamLimitPerKey, creditsCents, centsPerSecond, models,
                     backend == null ? new DescribeBackend() : backend, idleAfter, clipPersistDelay,
-                    frameStoreMaxFrames, frameMaxSide));
+                    frameStoreMaxFrames, frameMaxSide, liveKitCredentials, publisherGrace));
         }
     }
 }

@@ -112,6 +112,12 @@ final class Api {
                 .forEach(s -> emulator.faults().endStream(s.id(), "client_requested"));
     }
 
+    /** A user-managed LiveKit source naming a room of the emulator's own LiveKit endpoint, in single quotes. */
+    static String userRoomSource(OvershootEmulator emulator, String room) {
+        return "{'type':'livekit','url':'" + emulator.liveKitUrl() + "','token':'"
+                + emulator.liveKitToken("user", room, Duration.ofMinutes(5)) + "'}";
+    }
+
     /** JSON written with single quotes for readability. */
     static String json(String singleQuoted) {
         return singleQuoted.replace('\'', '"');

@@ -49,19 +49,20 @@ class CreateStreamTest {
 
     @Test
     void webrtcSourceGetsAnAnswerAndTurnServers() {
-        Api.Reply reply = api.create(json("{'source':{'type':'webrtc','sdp':'v=0\\r\\n'},'mode':'clip',"
-                + "'processing':{'target_fps':6},'inference':{'prompt':'p','model':'Qwen/Qwen3.5-9B'}}"));
+        Api.Reply reply = api.create(json("{'source':{'type':'webrtc','sdp':" + TestOffers.videoJson() + "},"
+                + "'mode':'clip','processing':{'target_fps':6},'inference':{'prompt':'p','model':'Qwen/Qwen3.5-9B'}}"));
 
         assertThat(reply.status()).isEqualTo(201);
         assertThat(reply.get("webrtc").fieldNames()).toIterable().containsExactlyInAnyOrder("type", "sdp");
         assertThat(reply.get("webrtc").get("type").asText()).isEqualTo("answer");
+        assertThat(reply.get("webrtc").get("sdp").asText()).startsWith("v=0").contains("m=video").contains("a=recvonly");
         assertThat(reply.get("turn_servers").isArray()).isTrue();
         assertThat(reply.get("livekit").isNull()).isTrue();
     }
 
     @Test
     void userManagedLiveKitSourceGetsNoConnectionObjects() {
-        Api.Reply reply = api.create(json("{'source':{'type':'livekit','url':'wss://lk.example.com','token':'t'},"
+        Api.Reply reply = api.create(json("{'source':" + Api.userRoomSource(EMULATOR.emulator(), "user-room") + ","
                 + "'processing':{'interval_seconds':1},'inference':{'prompt':'p','model':'Qwen/Qwen3.5-9B'}}"));
 
         assertThat(reply.status()).isEqualTo(201);
@@ -70,6 +71,20 @@ class CreateStreamTest {
         assertThat(reply.get("turn_servers").isNull()).isTrue();
         String id = reply.get("stream_id").asText();
         assertThat(EMULATOR.emulator().stream(id).orElseThrow().sourceType()).isEqualTo("livekit");
+    }
+
+    @Test
+    void userManagedLiveKitMustBeTheEmulatorsOwnEndpointWithAValidToken() {
+        Api.Reply foreign = api.create(json("{'source':{'type':'livekit','url':'wss://lk.example.com','token':'t'},"
+                + "'processing':{'interval_seconds':1},'inference':{'prompt':'p','model':'Qwen/Qwen3.5-9B'}}"));
+        Api.Reply badToken = api.create(json("{'source':{'type':'livekit','url':'" + EMULATOR.emulator().liveKitUrl()
+                + "','token':'t'},'processing':{'interval_seconds':1},"
+                + "'inference':{'prompt':'p','model':'Qwen/Qwen3.5-9B'}}"));
+
+        assertThat(foreign.status()).isEqualTo(422);
+        assertThat(foreign.body().toString()).contains("source.url").contains("its own LiveKit endpoint");
+        assertThat(badToken.status()).isEqualTo(422);
+        assertThat(badToken.body().toString()).contains("source.token");
     }
 
     @Test

@@ -31,8 +31,9 @@ class PythonSdkCompatibilityTest {
 
     @Test
     void createResponsesOfEverySourceType() {
-        for (String source : new String[] {null, "{'type':'webrtc','sdp':'v=0'}",
-                "{'type':'livekit','url':'wss://lk.example','token':'t'}"}) {
+        String userToken = emulator.liveKitToken("user", "user-room", Duration.ofMinutes(5));
+        for (String source : new String[] {null, "{'type':'webrtc','sdp':" + TestOffers.videoJson() + "}",
+                "{'type':'livekit','url':'" + emulator.liveKitUrl() + "','token':'" + userToken + "'}"}) {
             String body = "{" + (source == null ? "" : "'source':" + source + ",")
                     + "'processing':{'interval_seconds':1},'inference':{'prompt':'p','model':'Qwen/Qwen3.5-9B'}}";
             JsonNode created = api.create(Api.json(body)).body();

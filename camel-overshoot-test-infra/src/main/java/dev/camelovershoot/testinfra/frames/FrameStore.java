@@ -39,14 +39,26 @@ public final class FrameStore {
 
     /** Stores a copy of {@code image}, scaled down if needed, and returns the stored frame. */
     public EmulatorFrame add(BufferedImage image) {
-        BufferedImage kept = scaledCopy(image);
+        return store(scaledCopy(image), image.getWidth(), image.getHeight());
+    }
+
+    /**
+     * Stores an RGB copy of a decoded I420 frame, converted and scaled down in one pass (only the kept pixels are
+     * converted), and returns the stored frame. The planes are not referenced after this returns.
+     */
+    public EmulatorFrame add(I420Planes planes) {
+        int[] size = scaledSize(planes.width(), planes.height());
+        return store(planes.toRgb(size[0], size[1]), planes.width(), planes.height());
+    }
+
+    private EmulatorFrame store(BufferedImage kept, int width, int height) {
         long now = System.nanoTime();
         synchronized (this) {
             if (nextIndex == 0) {
                 firstFrameNanos = now;
             }
             EmulatorFrame frame = new EmulatorFrame(nextIndex++, (now - firstFrameNanos) / 1_000_000, now,
-                    image.getWidth(), image.getHeight(), kept);
+                    width, height, kept);
             frames.addLast(frame);
             evict(now);
             return frame;
@@ -91,10 +103,15 @@ public final class FrameStore {
         }
     }
 
+    private int[] scaledSize(int width, int height) {
+        double scale = Math.min(1.0, (double) maxSide / Math.max(width, height));
+        return new int[] {Math.max(1, (int) Math.round(width * scale)), Math.max(1, (int) Math.round(height * scale))};
+    }
+
     private BufferedImage scaledCopy(BufferedImage image) {
-        double scale = Math.min(1.0, (double) maxSide / Math.max(image.getWidth(), image.getHeight()));
-        int w = Math.max(1, (int) Math.round(image.getWidth() * scale));
-        int h = Math.max(1, (int) Math.round(image.getHeight() * scale));
+        int[] size = scaledSize(image.getWidth(), image.getHeight());
+        int w = size[0];
+        int h = size[1];
         BufferedImage copy = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = copy.createGraphics();
         try {

@@ -2,6 +2,7 @@ package dev.camelovershoot.testinfra.server;
 
 import dev.camelovershoot.testinfra.RecordedRequest;
 import dev.camelovershoot.testinfra.StreamSnapshot;
+import dev.camelovershoot.testinfra.livekit.LiveKitRooms;
 import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -20,6 +21,7 @@ public final class EmulatorServer implements AutoCloseable {
     private static final int JOURNAL_CAPACITY = 10_000;
 
     private final EmulatorSettings settings;
+    private final MediaHub media;
     private final StreamService service;
     private final Deque<RecordedRequest> journal = new ArrayDeque<>();
     private JettyHost host;
@@ -27,7 +29,8 @@ public final class EmulatorServer implements AutoCloseable {
 
     public EmulatorServer(EmulatorSettings settings) {
         this.settings = settings;
-        this.service = new StreamService(settings);
+        this.media = new MediaHub(settings.liveKitCredentials(), settings.publisherGrace());
+        this.service = new StreamService(settings, media);
         this.port = settings.port();
     }
 
@@ -61,6 +64,7 @@ public final class EmulatorServer implements AutoCloseable {
             host = null;
         }
         service.close();
+        media.close();
     }
 
     /** The bound port once started (the configured one before). */
@@ -109,6 +113,16 @@ public final class EmulatorServer implements AutoCloseable {
         service.endStream(streamId, reason);
     }
 
+    /** The LiveKit rooms, for test controls; {@code null} when WebRTC cannot run here. */
+    public LiveKitRooms liveKitRooms() {
+        return media.rooms();
+    }
+
+    /** Mints a publish token for a room of the emulator's LiveKit endpoint (user-managed LiveKit in tests). */
+    public String mintLiveKitToken(String identity, String room, Duration ttl) {
+        return media.tokens().mintPublishToken(identity, room, ttl);
+    }
+
     private JettyHost newHost() {
         ApiHandler api = new ApiHandler(settings.basePath(), new Endpoints(service).routes(), service::isApiKey,
                 this::record);
@@ -117,7 +131,7 @@ public final class EmulatorServer implements AutoCloseable {
                     101));
             return new ResultSocket(JettyHost.streamId(request), service);
         };
-        return new JettyHost(settings.host(), port, settings.basePath(), api, sockets);
+        return new JettyHost(settings.host(), port, settings.basePath(), api, sockets, media::liveKitHandler);
     }
 
     private void record(RecordedRequest request) {

@@ -1,5 +1,6 @@
 package dev.camelovershoot.testinfra.server;
 
+import dev.camelovershoot.testinfra.livekit.LiveKitCredentials;
 import dev.camelovershoot.testinfra.ModelEntry;
 import dev.camelovershoot.testinfra.inference.InferenceBackend;
 import java.time.Duration;
@@ -14,13 +15,16 @@ import java.util.Objects;
 public record EmulatorSettings(String host, int port, String basePath, List<String> apiKeys, int leaseTtlSeconds,
                                int streamLimitPerKey, double creditsCents, double centsPerSecond,
                                List<ModelEntry> models, InferenceBackend backend, Duration idleAfter,
-                               Duration clipPersistDelay, int frameStoreMaxFrames, int frameMaxSide) {
+                               Duration clipPersistDelay, int frameStoreMaxFrames, int frameMaxSide,
+                               LiveKitCredentials liveKitCredentials, Duration publisherGrace) {
 
     public EmulatorSettings {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(backend, "backend");
         Objects.requireNonNull(idleAfter, "idleAfter");
         Objects.requireNonNull(clipPersistDelay, "clipPersistDelay");
+        Objects.requireNonNull(liveKitCredentials, "liveKitCredentials");
+        Objects.requireNonNull(publisherGrace, "publisherGrace");
         basePath = normalise(basePath);
         apiKeys = List.copyOf(apiKeys);
         models = List.copyOf(models);
@@ -29,7 +33,8 @@ public record EmulatorSettings(String host, int port, String basePath, List<Stri
         require(leaseTtlSeconds >= 1, "leaseTtlSeconds must be at least 1");
         require(streamLimitPerKey >= 1, "streamLimitPerKey must be at least 1");
         require(creditsCents >= 0 && centsPerSecond >= 0, "credits and rate must not be negative");
-        require(!idleAfter.isNegative() && !clipPersistDelay.isNegative(), "durations must not be negative");
+        require(!idleAfter.isNegative() && !clipPersistDelay.isNegative() && !publisherGrace.isNegative(),
+                "durations must not be negative");
         require(frameStoreMaxFrames >= 1 && frameMaxSide >= 1, "frame store sizes must be positive");
     }
 

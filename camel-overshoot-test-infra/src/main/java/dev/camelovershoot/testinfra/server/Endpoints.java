@@ -29,8 +29,8 @@ final class Endpoints {
     private Route.Reply create(Call call) {
         StreamDefinition definition = StreamDefinitionParser.parse(call.json(),
                 model -> service.settings().model(model) != null);
-        Stream stream = service.create(call.apiKey(), definition);
-        String liveKitUrl = "ws://" + call.authority() + "/livekit";
+        Stream stream = service.create(call.apiKey(), definition, call.authority());
+        String liveKitUrl = "ws://" + call.authority() + MediaHub.LIVEKIT_PATH;
         return new Route.Reply(201, Responses.created(stream, service.settings().leaseTtlSeconds(), liveKitUrl));
     }
 

@@ -35,8 +35,20 @@ final class FieldErrors {
     /** Throws 422 {@code validation_error} when anything was recorded. */
     void throwIfAny() {
         if (!isEmpty()) {
-            throw new ApiException(422, "validation_error", "Validation failed: " + fields(), details, Map.of());
+            throw toException();
         }
+    }
+
+    /** The 422 {@code validation_error} naming the recorded fields. */
+    ApiException toException() {
+        return new ApiException(422, "validation_error", "Validation failed: " + fields(), details, Map.of());
+    }
+
+    /** A 422 for one offending field. */
+    static ApiException single(String field, String message) {
+        FieldErrors errors = new FieldErrors();
+        errors.add(field, message);
+        return errors.toException();
     }
 
     static boolean present(JsonNode parent, String name) {

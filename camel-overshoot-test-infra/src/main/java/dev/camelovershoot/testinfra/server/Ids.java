@@ -32,11 +32,6 @@ final class Ids {
         return "chatcmpl_" + random(12);
     }
 
-    /** An opaque stand-in for a LiveKit client JWT, until the emulator hosts LiveKit rooms. */
-    static String liveKitToken() {
-        return "lk_" + random(24);
-    }
-
     private static String random(int bytes) {
         byte[] b = new byte[bytes];
         RANDOM.nextBytes(b);

@@ -1,6 +1,7 @@
 package dev.camelovershoot.testinfra.server;
 
 import java.time.Duration;
+import java.util.function.Function;
 import org.eclipse.jetty.http.pathmap.UriTemplatePathSpec;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -21,7 +22,9 @@ final class JettyHost {
     private final ServerConnector connector = new ServerConnector(server);
     private final WebSocketUpgradeHandler webSockets;
 
-    JettyHost(String host, int port, String basePath, Handler api, WebSocketCreator resultSockets) {
+    /** @param liveKit makes the LiveKit endpoint for this run's server, or {@code null} when there is none */
+    JettyHost(String host, int port, String basePath, Handler api, WebSocketCreator resultSockets,
+              Function<Server, Handler> liveKit) {
         connector.getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration()
                 .setSendServerVersion(false);
         connector.setHost(host);
@@ -33,7 +36,8 @@ final class JettyHost {
             container.addMapping(new UriTemplatePathSpec(basePath + "/ws/streams/{id}"), resultSockets);
         });
         webSockets.setHandler(api);
-        server.setHandler(webSockets);
+        Handler liveKitEndpoint = liveKit.apply(server);
+        server.setHandler(liveKitEndpoint == null ? webSockets : new Handler.Sequence(liveKitEndpoint, webSockets));
     }
 
     /** Starts serving and answers the bound port. */

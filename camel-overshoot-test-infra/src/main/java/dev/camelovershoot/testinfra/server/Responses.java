@@ -16,8 +16,6 @@ import java.util.List;
  */
 final class Responses {
 
-    /** Stands in for an SDP answer until the emulator terminates WebRTC (the media issue). */
-    static final String PLACEHOLDER_SDP_ANSWER = "v=0\r\n";
     /** Visual tokens counted per frame in {@code usage.prompt_tokens}: an estimate, like the text tokens. */
     private static final int TOKENS_PER_FRAME = 85;
 
@@ -34,7 +32,8 @@ final class Responses {
             body.putNull("livekit");
         }
         if ("webrtc".equals(type)) {
-            body.putObject("webrtc").put("type", "answer").put("sdp", PLACEHOLDER_SDP_ANSWER);
+            body.putObject("webrtc").put("type", "answer").put("sdp", stream.answerSdp());
+            // Peers on one machine need no relay; the real service hands out TURN credentials here.
             body.putArray("turn_servers");
         } else {
             body.putNull("webrtc");

@@ -50,6 +50,7 @@ final class Stream {
 
     private String prompt;
     private Instant updatedAt = createdAt;
+    private StreamMedia media = StreamMedia.NONE;
     private String liveKitToken;
     private long lastChargedNanos = System.nanoTime();
     private int keepalives;
@@ -64,7 +65,6 @@ final class Stream {
         this.credits = credits;
         this.onEnd = onEnd;
         this.prompt = definition.prompt();
-        this.liveKitToken = definition.isNative() ? Ids.liveKitToken() : null;
         this.frames = new FrameStore(settings.frameStoreMaxFrames(), settings.frameMaxSide());
         this.lease = new Lease(timers, Duration.ofSeconds(settings.leaseTtlSeconds()), this::lapse);
         InferenceBackend locked = this::infer;
@@ -86,6 +86,24 @@ final class Stream {
 
     synchronized String liveKitToken() {
         return liveKitToken;
+    }
+
+    FrameStore frames() {
+        return frames;
+    }
+
+    /** Connects the video path; a native stream gets its first publish token from it. */
+    synchronized void attachMedia(StreamMedia attached) {
+        media = attached;
+        liveKitToken = attached.publishToken();
+    }
+
+    synchronized String answerSdp() {
+        return media.answerSdp();
+    }
+
+    synchronized boolean diesWithDeploy() {
+        return media.diesWithDeploy();
     }
 
     synchronized boolean isEnded() {
@@ -114,9 +132,7 @@ final class Stream {
         keepalives++;
         lease.renew();
         loop.resume();
-        if (definition.isNative()) {
-            liveKitToken = Ids.liveKitToken();
-        }
+        liveKitToken = media.publishToken();
         return new KeepaliveReceipt(seconds, cost, credits.balance(apiKey),
                 frames.activity(settings.idleAfter()).wireName(), liveKitToken);
     }
@@ -174,6 +190,11 @@ final class Stream {
 
     private void release(boolean closeSockets) {
         loop.close();
+        StreamMedia attached;
+        synchronized (this) {
+            attached = media;
+        }
+        attached.close();
         if (closeSockets) {
             fanout.closeAll(ResultSocket.GOING_AWAY, ResultSocket.endedReason(endReason));
         } else {

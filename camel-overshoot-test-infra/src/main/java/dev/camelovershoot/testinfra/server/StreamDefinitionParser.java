@@ -35,30 +35,33 @@ final class StreamDefinitionParser {
     }
 
     private StreamDefinition parse(JsonNode body) {
-        String sourceType = source(body);
+        StreamSource source = source(body);
         ProcessingSpec spec = processing(body);
         JsonNode inference = errors.object(body, "", "inference", true);
-        StreamDefinition definition = inference == null ? null : inference(inference, sourceType, spec);
+        StreamDefinition definition = inference == null ? null : inference(inference, source, spec);
         errors.throwIfAny();
         return definition;
     }
 
-    private String source(JsonNode body) {
+    private StreamSource source(JsonNode body) {
         JsonNode source = errors.object(body, "", "source", false);
         if (source == null) {
-            return FieldErrors.present(body, "source") ? null : "native";
+            return FieldErrors.present(body, "source") ? null : StreamSource.NATIVE;
         }
         String type = errors.oneOf(source, "source.", "type", Set.of("native", "webrtc", "livekit"), "native");
+        String sdp = null;
+        String url = null;
+        String token = null;
         if ("webrtc".equals(type)) {
-            errors.text(source, "source.", "sdp", null);
+            sdp = errors.text(source, "source.", "sdp", null);
         } else if ("livekit".equals(type)) {
-            String url = errors.text(source, "source.", "url", null);
+            url = errors.text(source, "source.", "url", null);
             if (url != null && !url.startsWith("ws://") && !url.startsWith("wss://")) {
                 errors.add("source.url", "must be a ws:// or wss:// URL");
             }
-            errors.text(source, "source.", "token", null);
+            token = errors.text(source, "source.", "token", null);
         }
-        return type;
+        return type == null ? null : new StreamSource(type, sdp, url, token);
     }
 
     private ProcessingSpec processing(JsonNode body) {
@@ -128,7 +131,7 @@ final class StreamDefinitionParser {
         }
     }
 
-    private StreamDefinition inference(JsonNode inference, String sourceType, ProcessingSpec spec) {
+    private StreamDefinition inference(JsonNode inference, StreamSource source, ProcessingSpec spec) {
         String prompt = errors.text(inference, I, "prompt", null);
         String model = errors.text(inference, I, "model", null);
         if (model != null && !knownModel.test(model)) {
@@ -146,7 +149,7 @@ final class StreamDefinitionParser {
             errors.add(I + "max_output_tokens", "exceeds " + (int) TOKENS_PER_SECOND
                     + " tokens per second: at most " + allowed + " for an inference every " + period + " s");
         }
-        return new StreamDefinition(sourceType, spec, prompt, model, backend, schema,
+        return new StreamDefinition(source, spec, prompt, model, backend, schema,
                 maxTokens == null ? allowed : maxTokens);
     }
 }

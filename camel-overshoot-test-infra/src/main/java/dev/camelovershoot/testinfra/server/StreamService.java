@@ -55,8 +55,11 @@ final class StreamService implements AutoCloseable {
     private final Map<String, Stream> running = new ConcurrentHashMap<>();
     private final Map<String, StreamSnapshot> ended = Collections.synchronizedMap(new LinkedHashMap<>());
 
-    StreamService(EmulatorSettings settings) {
+    private final MediaHub media;
+
+    StreamService(EmulatorSettings settings, MediaHub media) {
         this.settings = settings;
+        this.media = media;
         this.credits = new Credits(settings.apiKeys(), settings.creditsCents());
     }
 
@@ -72,7 +75,13 @@ final class StreamService implements AutoCloseable {
         return key != null && settings.apiKeys().contains(key);
     }
 
-    Stream create(String apiKey, StreamDefinition definition) {
+    /**
+     * Creates a stream and connects its source; the slot is reserved first, so that a slow WebRTC answer does not
+     * hold up other creates.
+     *
+     * @param authority the {@code host:port} the client reached us at (for user-managed LiveKit URLs)
+     */
+    Stream create(String apiKey, StreamDefinition definition, String authority) {
         ModelEntry model = settings.model(definition.model());
         if (!model.isReady()) {
             throw new ApiException(503, "model_unavailable",
@@ -91,6 +100,14 @@ final class StreamService implements AutoCloseable {
             }
             stream = new Stream(apiKey, definition, settings, credits, timers, this::ended);
             running.put(stream.id(), stream);
+        }
+        Stream created = stream;
+        try {
+            stream.attachMedia(media.connect(stream.id(), definition.source(), stream.frames(), authority,
+                    reason -> created.end(reason, true)));
+        } catch (RuntimeException e) {
+            running.remove(stream.id());
+            throw e;
         }
         stream.start(inference);
         LOG.info("Stream {} created ({} source, {} mode, model {})", stream.id(), definition.sourceType(),
@@ -157,11 +174,18 @@ final class StreamService implements AutoCloseable {
         running(streamId).sendRaw(text);
     }
 
-    /** A deploy that kept state: sockets drop and inference pauses until each stream's next keepalive. */
+    /**
+     * A deploy that kept state: sockets drop and inference pauses until each stream's next keepalive. Legacy WebRTC
+     * streams end, since their media terminated in the process that went away.
+     */
     void deployKeepingState() {
         running.values().forEach(s -> {
-            s.dropSockets();
-            s.pauseInference();
+            if (s.diesWithDeploy()) {
+                s.end(MediaHub.WEBRTC_DISCONNECTED, false);
+            } else {
+                s.dropSockets();
+                s.pauseInference();
+            }
         });
     }
 

@@ -2,6 +2,7 @@ package dev.camelovershoot.testinfra.frames;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -52,5 +53,33 @@ class FrameStoreTest {
         assertThat(store.activity(Duration.ofSeconds(30))).isEqualTo(StreamActivity.ACTIVE);
         assertThat(store.activity(Duration.ZERO.minusNanos(1))).isEqualTo(StreamActivity.IDLE);
         assertThat(StreamActivity.IDLE.wireName()).isEqualTo("idle");
+    }
+
+    @Test
+    void convertsDecodedI420PlanesWhileScalingDown() {
+        FrameStore store = new FrameStore(3, 32);
+        // BT.601 limited-range red: Y 81, Cb 90, Cr 240.
+        EmulatorFrame frame = store.add(solidI420(640, 360, 81, 90, 240));
+
+        assertThat(frame.width()).isEqualTo(640);
+        assertThat(frame.height()).isEqualTo(360);
+        assertThat(frame.image().getWidth()).isEqualTo(32);
+        assertThat(frame.image().getHeight()).isEqualTo(18);
+        assertThat(FrameColours.colourOf(frame)).isEqualTo("red");
+    }
+
+    private static I420Planes solidI420(int width, int height, int y, int u, int v) {
+        int chromaWidth = (width + 1) / 2;
+        int chromaHeight = (height + 1) / 2;
+        return new I420Planes(width, height, filled(width * height, y), width, filled(chromaWidth * chromaHeight, u),
+                chromaWidth, filled(chromaWidth * chromaHeight, v), chromaWidth);
+    }
+
+    private static ByteBuffer filled(int size, int value) {
+        ByteBuffer plane = ByteBuffer.allocateDirect(size);
+        while (plane.hasRemaining()) {
+            plane.put((byte) value);
+        }
+        return plane.flip();
     }
 }

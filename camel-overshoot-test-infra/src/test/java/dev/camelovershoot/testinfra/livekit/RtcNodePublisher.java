@@ -1,0 +1,147 @@
+package dev.camelovershoot.testinfra.livekit;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.camelovershoot.testinfra.inference.Palette;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * {@code @livekit/rtc-node} (the official Node SDK, a real LiveKit client) publishing solid-colour video, run from
+ * {@code src/test/resources/livekit/rtc-node-publisher.cjs}. The package is installed from npm into
+ * {@code target/rtc-node} once; its output goes to {@code target/rtc-node/logs}.
+ */
+final class RtcNodePublisher implements AutoCloseable {
+
+    private static final String PACKAGE = "@livekit/rtc-node@1.1.0";
+    private static final Pattern REGISTRY_UNREACHABLE =
+            Pattern.compile("ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNREFUSED|ECONNRESET|ENETUNREACH|network|proxy", Pattern.CASE_INSENSITIVE);
+
+    private final Process process;
+    private final Writer commands;
+    private final Path log;
+
+    private RtcNodePublisher(Process process, Path log) {
+        this.process = process;
+        this.commands = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+        this.log = log;
+    }
+
+    /** Why rtc-node cannot be installed here, once found out; later tests are skipped without trying again. */
+    private static String unavailable;
+
+    /**
+     * Installs rtc-node unless already there. Skips the calling test when npm cannot reach its registry (or node/npm
+     * are missing); any other install failure fails it.
+     */
+    static synchronized Path install() throws Exception {
+        Assumptions.assumeTrue(unavailable == null, () -> unavailable);
+        Path prefix = targetDir().resolve("rtc-node");
+        Path installed = prefix.resolve("node_modules/@livekit/rtc-node/package.json");
+        if (Files.exists(installed) && Files.readString(installed).contains("\"version\": \"1.1.0\"")) {
+            return prefix;
+        }
+        if (!onPath("node") || !onPath("npm")) {
+            skip("node and npm are not installed: rtc-node cross-check skipped");
+        }
+        Files.createDirectories(prefix);
+        Path output = prefix.resolve("npm-install.log");
+        // Few, short retries: an unreachable registry should skip the test in seconds, not minutes.
+        Process npm = new ProcessBuilder("npm", "install", "--prefer-offline", "--no-audit", "--no-fund",
+                "--fetch-retries=1", "--fetch-retry-mintimeout=1000", "--fetch-retry-maxtimeout=3000",
+                "--fetch-timeout=15000",
+                "--prefix", prefix.toString(), PACKAGE)
+                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        boolean finished = npm.waitFor(3, TimeUnit.MINUTES);
+        if (!finished) {
+            npm.destroyForcibly();
+        }
+        String npmLog = Files.readString(output);
+        if (finished && npm.exitValue() == 0) {
+            return prefix;
+        }
+        if (!finished || REGISTRY_UNREACHABLE.matcher(npmLog).find()) {
+            skip("npm cannot reach its registry: rtc-node cross-check skipped (see " + output + ")");
+        }
+        throw new IllegalStateException("npm install " + PACKAGE + " failed:\n" + npmLog);
+    }
+
+    private static void skip(String reason) {
+        unavailable = reason;
+        Assumptions.abort(reason);
+    }
+
+    /** Starts the client: it joins {@code url} with {@code token} and publishes red frames. */
+    static RtcNodePublisher start(String url, String token, String logName) throws Exception {
+        Path prefix = install();
+        Path script = Path.of(RtcNodePublisher.class.getResource("/livekit/rtc-node-publisher.cjs").toURI());
+        Path log = Files.createDirectories(prefix.resolve("logs")).resolve(logName + ".log");
+        ProcessBuilder builder = new ProcessBuilder("node", script.toString(), url, token)
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("NODE_PATH", prefix.resolve("node_modules").toString());
+        return new RtcNodePublisher(builder.start(), log);
+    }
+
+    void colour(String name) throws IOException {
+        int[] rgb = Palette.rgb(name);
+        send("rgb " + rgb[0] + " " + rgb[1] + " " + rgb[2]);
+    }
+
+    /** Waits for the script (or rtc-node) to print a line containing {@code text}. */
+    void awaitOutput(String text, Duration atMost) {
+        await().atMost(atMost).pollInterval(Duration.ofMillis(100))
+                .until(() -> Files.readString(log).contains(text));
+    }
+
+    List<String> output() throws IOException {
+        return Files.readAllLines(log);
+    }
+
+    /** Leaves the room and waits for the process to end; kills it if it does not within 10 s. */
+    @Override
+    public void close() {
+        try {
+            send("exit");
+            commands.close();
+        } catch (IOException e) {
+            // the process already ended
+        }
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void send(String command) throws IOException {
+        commands.write(command + "\n");
+        commands.flush();
+    }
+
+    private static boolean onPath(String command) {
+        try {
+            return new ProcessBuilder(command, "--version").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    private static Path targetDir() throws URISyntaxException {
+        // target/test-classes -> target
+        return Path.of(RtcNodePublisher.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
+    }
+}
