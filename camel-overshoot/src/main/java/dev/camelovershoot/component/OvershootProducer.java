@@ -3,9 +3,11 @@ package dev.camelovershoot.component;
 import dev.camelovershoot.client.OvershootClient;
 import dev.camelovershoot.client.StreamSession;
 import dev.camelovershoot.client.wire.ReinferResult;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -72,8 +74,17 @@ public class OvershootProducer extends DefaultAsyncProducer {
     }
 
     private OvershootOperation operation(Message message) {
-        OvershootOperation operation = message.getHeader(OvershootConstants.OPERATION, OvershootOperation.class);
-        return operation != null ? operation : getEndpoint().getConfiguration().getOperation();
+        Object header = message.getHeader(OvershootConstants.OPERATION);
+        if (header == null) {
+            return getEndpoint().getConfiguration().getOperation();
+        }
+        for (OvershootOperation operation : OvershootOperation.values()) {
+            if (operation == header || operation.name().equalsIgnoreCase(header.toString().strip())) {
+                return operation;
+            }
+        }
+        throw new IllegalArgumentException("Unknown operation '" + header + "' in header " + OvershootConstants.OPERATION
+                + ": use " + Arrays.stream(OvershootOperation.values()).map(Enum::name).collect(Collectors.joining(", ")));
     }
 
     private void publishFrame(Message message) {

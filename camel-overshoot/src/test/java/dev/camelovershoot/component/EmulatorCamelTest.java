@@ -29,7 +29,11 @@ abstract class EmulatorCamelTest extends CamelTestSupport {
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
+        return pointAtEmulator(super.createCamelContext());
+    }
+
+    /** Sets the overshoot component's defaults to the emulator; returns the context. */
+    CamelContext pointAtEmulator(CamelContext context) {
         OvershootConfiguration defaults = context.getComponent("overshoot", OvershootComponent.class).getConfiguration();
         defaults.setApiUrl(emulator.baseUrl());
         defaults.setApiKey(emulator.apiKey());
