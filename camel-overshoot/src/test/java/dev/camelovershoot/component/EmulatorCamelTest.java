@@ -4,15 +4,18 @@ import static org.awaitility.Awaitility.await;
 
 import dev.camelovershoot.testinfra.OvershootEmulator;
 import dev.camelovershoot.testinfra.StreamSnapshot;
+import dev.camelovershoot.testinfra.frames.TestImages;
 import java.time.Duration;
 import java.util.List;
 import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterEach;
 
 /**
  * A CamelContext whose overshoot component points at the test class's emulator, with component-level defaults for
- * apiUrl, apiKey and model, and quick reconnects. A frame injector keeps the emulator's running streams fed.
+ * apiUrl, apiKey and model, and quick reconnects. Video comes from a camera route over WebRTC, or from a frame
+ * injector that hands frames straight to the emulator's running streams.
  */
 abstract class EmulatorCamelTest extends CamelTestSupport {
 
@@ -46,6 +49,18 @@ abstract class EmulatorCamelTest extends CamelTestSupport {
     @AfterEach
     void stopInjecting() {
         injector.close();
+    }
+
+    /** Adds a route "camera" publishing a red frame to the endpoint every 100 ms: video over real WebRTC. */
+    void startCamera(String uri) throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("timer:camera?period=100").routeId("camera")
+                        .setBody(exchange -> TestImages.solid(160, 120, "red"))
+                        .to(uri);
+            }
+        });
     }
 
     /** The one stream of the emulator that has not ended, once it exists. */

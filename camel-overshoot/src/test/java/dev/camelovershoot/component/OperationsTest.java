@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The producer's operations besides publishFrame, chosen by option or header, on a running stream. */
+/** The producer's operations besides publishFrame, chosen by option or header, on a stream fed over WebRTC. */
 class OperationsTest extends EmulatorCamelTest {
 
     @RegisterExtension
@@ -28,8 +28,8 @@ class OperationsTest extends EmulatorCamelTest {
     }
 
     @BeforeEach
-    void feed() {
-        injector.start();
+    void film() throws Exception {
+        startCamera("overshoot:ops");
     }
 
     @Override
@@ -88,8 +88,9 @@ class OperationsTest extends EmulatorCamelTest {
     }
 
     @Test
-    void closeStreamDeletesItAndLaterFramesFail() {
+    void closeStreamDeletesItAndLaterFramesFail() throws Exception {
         String streamId = connectedStream();
+        context.getRouteController().stopRoute("camera");
 
         assertThat(call("closeStream", null).getException()).isNull();
 

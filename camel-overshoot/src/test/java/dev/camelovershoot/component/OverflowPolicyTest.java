@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A consumer whose route is stuck on its first result while ten results arrive, with a queue of two: what each
- * overflow policy delivers, drops and fails once the route moves again.
+ * A consumer whose route is stuck on its first result while ten results arrive (frames over WebRTC, scripted
+ * answers), with a queue of two: what each overflow policy delivers, drops and fails once the route moves again.
  */
 class OverflowPolicyTest extends EmulatorCamelTest {
 
@@ -41,7 +41,6 @@ class OverflowPolicyTest extends EmulatorCamelTest {
     @BeforeEach
     void feed() {
         emulator.scripted().clear();
-        injector.start();
         context.getRegistry().bind("recorder", (ExceptionHandler) new RecordingExceptionHandler(handled));
     }
 
@@ -107,6 +106,7 @@ class OverflowPolicyTest extends EmulatorCamelTest {
                         .to("mock:slow");
             }
         });
+        startCamera("overshoot:slow");
         connectedStream();
         for (int i = 1; i <= RESULTS; i++) {
             emulator.scripted().enqueue("r" + i);
