@@ -84,7 +84,7 @@ final class StreamRequests {
         }
         String text = schema.strip();
         try {
-            if (!text.startsWith("{")) {
+            if (!text.startsWith("{") && !text.startsWith("[")) {
                 try (InputStream in = ResourceHelper.resolveMandatoryResourceAsInputStream(context, text)) {
                     text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 }
