@@ -76,16 +76,22 @@ public class OvershootComponent extends HealthCheckComponent {
 
     /** Runs after the routes stopped, so every stream, transport and frame bridge is closed already. */
     @Override
-    protected synchronized void doStop() throws Exception {
-        if (mediaExecutor != null) {
-            getCamelContext().getExecutorServiceManager().shutdown(mediaExecutor);
+    protected void doStop() throws Exception {
+        ExecutorService executor;
+        WebRtcRuntime runtime;
+        synchronized (this) {
+            executor = mediaExecutor;
+            runtime = webRtcRuntime;
             mediaExecutor = null;
-        }
-        if (webRtcRuntime != null) {
-            webRtcRuntime.close();
             webRtcRuntime = null;
+            httpClient = null;
         }
-        httpClient = null;
+        if (executor != null) {
+            getCamelContext().getExecutorServiceManager().shutdownNow(executor);
+        }
+        if (runtime != null) {
+            runtime.close();
+        }
         super.doStop();
     }
 }

@@ -30,7 +30,7 @@ final class StreamOptions {
     static Set<String> among(Collection<String> uriOptions) {
         Set<String> names = new TreeSet<>();
         for (String option : uriOptions) {
-            Field field = FIELDS.get(option.toLowerCase(Locale.ROOT));
+            Field field = field(option);
             if (field != null) {
                 names.add(field.getName());
             }
@@ -84,7 +84,7 @@ final class StreamOptions {
 
     private static String shown(String option, OvershootConfiguration configuration) {
         Object value = value(option, configuration);
-        return FIELDS.get(option.toLowerCase(Locale.ROOT)).getAnnotation(UriParam.class).secret() && value != null
+        return field(option).getAnnotation(UriParam.class).secret() && value != null
                 ? "'***'" : "'" + value + "'";
     }
 
@@ -94,7 +94,7 @@ final class StreamOptions {
 
     private static Object value(String option, OvershootConfiguration configuration) {
         try {
-            return FIELDS.get(option.toLowerCase(Locale.ROOT)).get(configuration);
+            return field(option).get(configuration);
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);
         }
@@ -102,10 +102,14 @@ final class StreamOptions {
 
     private static void set(String option, OvershootConfiguration configuration, Object value) {
         try {
-            FIELDS.get(option.toLowerCase(Locale.ROOT)).set(configuration, value);
+            field(option).set(configuration, value);
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static Field field(String option) {
+        return FIELDS.get(option.toLowerCase(Locale.ROOT));
     }
 
     private static Map<String, Field> streamFields() {
