@@ -1,5 +1,6 @@
 package dev.camelovershoot.testinfra;
 
+import dev.camelovershoot.testinfra.frames.EmulatorFrame;
 import dev.camelovershoot.testinfra.inference.DescribeBackend;
 import dev.camelovershoot.testinfra.inference.InferenceBackend;
 import dev.camelovershoot.testinfra.inference.ScriptedBackend;
@@ -102,6 +103,16 @@ public final class OvershootEmulator implements AutoCloseable {
     /** Hands a frame to a running stream, as if it had arrived over its media connection. */
     public void injectFrame(String streamId, BufferedImage frame) {
         server.injectFrame(streamId, Objects.requireNonNull(frame, "frame"));
+    }
+
+    /**
+     * The frames a running stream's store holds now, oldest first, each with the time it arrived: what tests use to
+     * see what media really reached the service (and when).
+     *
+     * @throws IllegalArgumentException for an unknown or ended stream
+     */
+    public List<EmulatorFrame> frames(String streamId) {
+        return server.frames(streamId);
     }
 
     /** The stream's current state; ended streams stay visible with {@code ended=true}. */

@@ -93,6 +93,11 @@ public final class LiveKitPublisher implements AutoCloseable {
         return peer;
     }
 
+    /** The newest token: from the join, a keepalive or the LiveKit server; used by the next resume or rejoin. */
+    public String token() {
+        return signal.token();
+    }
+
     /** A fresh token (from an Overshoot keepalive) for later resumes and rejoins. */
     public void updateToken(String token) {
         signal.updateToken(token);

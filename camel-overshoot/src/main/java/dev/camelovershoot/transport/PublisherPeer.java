@@ -23,6 +23,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
@@ -32,12 +34,22 @@ import java.util.function.Consumer;
  */
 public final class PublisherPeer implements AutoCloseable {
 
-    /** What the peer reports; called on webrtc-java's signalling thread, so keep it short. */
+    /** What the peer reports, in order, on one thread of its own (never libwebrtc's). */
     public interface Listener {
         void onLocalCandidate(RTCIceCandidate candidate);
 
         void onConnectionChange(RTCPeerConnectionState state);
     }
+
+    /**
+     * webrtc-java calls observers on libwebrtc's signalling thread, which our own calls into the peer connection
+     * (such as addIceCandidate) wait for: continuations run here instead, so they can never deadlock with those.
+     */
+    private static final Executor CALLBACKS = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "webrtc-callbacks");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final RTCPeerConnection pc;
     private final RTCRtpTransceiver transceiver;
@@ -70,12 +82,13 @@ public final class PublisherPeer implements AutoCloseable {
         pc.createOffer(options, new CreateSessionDescriptionObserver() {
             @Override
             public void onSuccess(RTCSessionDescription description) {
-                created.complete(description);
+                CALLBACKS.execute(() -> created.complete(description));
             }
 
             @Override
             public void onFailure(String error) {
-                created.completeExceptionally(new IllegalStateException("createOffer failed: " + error));
+                CALLBACKS.execute(() -> created.completeExceptionally(
+                        new IllegalStateException("createOffer failed: " + error)));
             }
         });
         return created.thenCompose(offer -> apply(offer, true).thenApply(v -> offer.sdp));
@@ -131,13 +144,13 @@ public final class PublisherPeer implements AutoCloseable {
         SetSessionDescriptionObserver observer = new SetSessionDescriptionObserver() {
             @Override
             public void onSuccess() {
-                applied.complete(null);
+                CALLBACKS.execute(() -> applied.complete(null));
             }
 
             @Override
             public void onFailure(String error) {
-                applied.completeExceptionally(new IllegalStateException(
-                        "set" + (local ? "Local" : "Remote") + "Description failed: " + error));
+                CALLBACKS.execute(() -> applied.completeExceptionally(new IllegalStateException(
+                        "set" + (local ? "Local" : "Remote") + "Description failed: " + error)));
             }
         };
         if (local) {
@@ -152,19 +165,19 @@ public final class PublisherPeer implements AutoCloseable {
         return new PeerConnectionObserver() {
             @Override
             public void onIceCandidate(RTCIceCandidate candidate) {
-                listener.onLocalCandidate(candidate);
+                CALLBACKS.execute(() -> listener.onLocalCandidate(candidate));
             }
 
             @Override
             public void onIceGatheringChange(RTCIceGatheringState state) {
                 if (state == RTCIceGatheringState.COMPLETE) {
-                    gathered.complete(null);
+                    CALLBACKS.execute(() -> gathered.complete(null));
                 }
             }
 
             @Override
             public void onConnectionChange(RTCPeerConnectionState state) {
-                listener.onConnectionChange(state);
+                CALLBACKS.execute(() -> listener.onConnectionChange(state));
             }
         };
     }

@@ -17,6 +17,10 @@ import dev.camelovershoot.testinfra.OvershootEmulatorExtension;
 import dev.camelovershoot.testinfra.RecordedRequest;
 import dev.camelovershoot.testinfra.StreamSnapshot;
 import dev.camelovershoot.testinfra.inference.ScriptedBackend;
+import dev.camelovershoot.transport.TransportSettings;
+import dev.camelovershoot.transport.WebRtcTransport;
+import dev.camelovershoot.transport.rtc.WebRtcRuntime;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -57,8 +61,8 @@ class OvershootClientTest {
 
     @Test
     void createsAStreamFromAUserManagedLiveKitRoom() {
-        StreamCreated created = client.createStream(frameRequest("p")
-                .withSource(Source.liveKit("wss://livekit.example", "user-jwt")));
+        StreamCreated created = client.createStream(frameRequest("p").withSource(Source.liveKit(
+                emulator.liveKitUrl(), emulator.liveKitToken("user", "client-test-room", Duration.ofMinutes(5)))));
 
         assertThat(snapshot(emulator, created.streamId()).sourceType()).isEqualTo("livekit");
         assertThat(created.ttlSeconds()).isEqualTo(30);
@@ -66,10 +70,14 @@ class OvershootClientTest {
 
     @Test
     void createsALegacyWebRtcStreamAndGetsAnAnswer() {
-        StreamCreated created = client.createStream(frameRequest("p").withSource(Source.webRtc("v=0\r\n")));
+        StreamCreated created;
+        try (WebRtcRuntime webrtc = new WebRtcRuntime();
+             WebRtcTransport offerer = new WebRtcTransport(webrtc, TransportSettings.defaults(2))) {
+            created = client.createStream(frameRequest("p").withSource(offerer.prepare().join()));
+        }
 
         assertThat(created.webrtc().type()).isEqualTo("answer");
-        assertThat(created.webrtc().sdp()).isNotBlank();
+        assertThat(created.webrtc().sdp()).startsWith("v=0").contains("m=video");
         assertThat(created.turnServers()).isNotNull();
         assertThat(snapshot(emulator, created.streamId()).sourceType()).isEqualTo("webrtc");
     }

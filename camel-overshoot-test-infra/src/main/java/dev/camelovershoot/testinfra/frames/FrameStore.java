@@ -81,6 +81,11 @@ public final class FrameStore {
         return out;
     }
 
+    /** Every retained frame, oldest first. */
+    public synchronized List<EmulatorFrame> retained() {
+        return new ArrayList<>(frames);
+    }
+
     /** Frames received over the stream's lifetime, including evicted ones. */
     public synchronized long received() {
         return nextIndex;

@@ -2,6 +2,7 @@ package dev.camelovershoot.testinfra.server;
 
 import dev.camelovershoot.testinfra.RecordedRequest;
 import dev.camelovershoot.testinfra.StreamSnapshot;
+import dev.camelovershoot.testinfra.frames.EmulatorFrame;
 import dev.camelovershoot.testinfra.livekit.LiveKitRooms;
 import java.awt.image.BufferedImage;
 import java.time.Duration;
@@ -74,6 +75,10 @@ public final class EmulatorServer implements AutoCloseable {
 
     public void injectFrame(String streamId, BufferedImage frame) {
         service.injectFrame(streamId, frame);
+    }
+
+    public List<EmulatorFrame> frames(String streamId) {
+        return service.frames(streamId);
     }
 
     public Optional<StreamSnapshot> stream(String streamId) {

@@ -3,6 +3,7 @@ package dev.camelovershoot.testinfra.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.camelovershoot.testinfra.ModelEntry;
 import dev.camelovershoot.testinfra.StreamSnapshot;
+import dev.camelovershoot.testinfra.frames.EmulatorFrame;
 import dev.camelovershoot.testinfra.inference.InferenceOutput;
 import dev.camelovershoot.testinfra.inference.InferenceRequest;
 import java.awt.image.BufferedImage;
@@ -160,6 +161,10 @@ final class StreamService implements AutoCloseable {
 
     void injectFrame(String streamId, BufferedImage frame) {
         running(streamId).injectFrame(frame);
+    }
+
+    List<EmulatorFrame> frames(String streamId) {
+        return running(streamId).frames().retained();
     }
 
     void endStream(String streamId, String reason) {
