@@ -2,7 +2,6 @@ package dev.camelovershoot.component;
 
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Configurer;
-import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 
@@ -24,19 +23,19 @@ public class OvershootConfiguration implements Cloneable {
     private String apiKey;
 
     @UriParam(label = "common", defaultValue = "Describe what you see",
-              description = "What the model is asked about the video. Can be changed while running with the updatePrompt operation.")
+              description = "What the model is asked about the video. Can be changed while running with the"
+                            + " updatePrompt operation.")
     private String prompt = "Describe what you see";
 
     @UriParam(label = "common",
               description = "Model id, as listed by the listModels operation (for example Qwen/Qwen3.5-9B). Required.")
     private String model;
 
-    @Metadata(enums = "overshoot,gemini")
-    @UriParam(label = "common", description = "Inference backend of the service: overshoot or gemini. Omitted when not set.")
+    @UriParam(enums = "overshoot,gemini", label = "common",
+              description = "Inference backend of the service: overshoot or gemini. Omitted when not set.")
     private String backend;
 
-    @Metadata(enums = "frame,clip")
-    @UriParam(label = "common", defaultValue = "frame",
+    @UriParam(enums = "frame,clip", label = "common", defaultValue = "frame",
               description = "frame: one frame per inference every intervalSeconds; clip: a short clip per inference.")
     private String mode = "frame";
 
@@ -44,7 +43,8 @@ public class OvershootConfiguration implements Cloneable {
     private double intervalSeconds = 0.5;
 
     @UriParam(label = "common", defaultValue = "6",
-              description = "Clip mode: frames per second the service samples (1 to 30); targetFps x clipLengthSeconds must be at least 3.")
+              description = "Clip mode: frames per second the service samples (1 to 30); targetFps x"
+                            + " clipLengthSeconds must be at least 3.")
     private int targetFps = 6;
 
     @UriParam(label = "common", defaultValue = "0.5", description = "Clip mode: seconds of video per inference (0.1 to 60).")
@@ -66,13 +66,13 @@ public class OvershootConfiguration implements Cloneable {
     private String outputSchema;
 
     @UriParam(label = "common",
-              description = "Output token cap per inference; at most 128 tokens per second of interval. Defaults to the service's choice.")
+              description = "Output token cap per inference; at most 128 tokens per second of interval. Defaults"
+                            + " to the service's choice.")
     private Integer maxOutputTokens;
 
-    @Metadata(enums = "native,webrtc,livekit")
-    @UriParam(label = "transport", defaultValue = "native",
-              description = "How video reaches the service. native: the service's own LiveKit room; livekit: your LiveKit room"
-                            + " (livekitUrl, livekitToken); webrtc: legacy WebRTC offer/answer.")
+    @UriParam(enums = "native,webrtc,livekit", label = "transport", defaultValue = "native",
+              description = "How video reaches the service. native: the service's own LiveKit room; livekit: your"
+                            + " LiveKit room (livekitUrl, livekitToken); webrtc: legacy WebRTC offer/answer.")
     private String transport = "native";
 
     @UriParam(label = "transport", description = "transport=livekit: the wss:// URL of your LiveKit server.")
@@ -83,7 +83,7 @@ public class OvershootConfiguration implements Cloneable {
     private String livekitToken;
 
     @UriParam(label = "transport",
-              description = "Your own STUN/TURN servers, comma-separated URLs (stun:host:port, turn:host:port?transport=udp);"
+              description = "Your own STUN/TURN servers, comma-separated URLs (stun:host:port, turn:host:port);"
                             + " TURN servers use iceUsername and icePassword. The service's servers are added to them.")
     private String iceServers;
 
@@ -93,8 +93,7 @@ public class OvershootConfiguration implements Cloneable {
     @UriParam(label = "security", secret = true, description = "Password (credential) for the TURN servers in iceServers.")
     private String icePassword;
 
-    @Metadata(enums = "vp8,h264")
-    @UriParam(label = "media", defaultValue = "vp8", description = "Video codec: vp8 or h264.")
+    @UriParam(enums = "vp8,h264", label = "media", defaultValue = "vp8", description = "Video codec.")
     private String codec = "vp8";
 
     @UriParam(label = "media", defaultValue = "30",
@@ -109,8 +108,9 @@ public class OvershootConfiguration implements Cloneable {
     private int height;
 
     @UriParam(label = "media",
-              description = "Video to send when no route produces frames: a file path or file: URI, camera:N (a V4L2 camera),"
-                            + " rtsp://, http(s)://....m3u8 (HLS) or rtmp://. Read in real time from when the stream connects.")
+              description = "Video to send when no route produces frames: a file path or file: URI, camera:N (a"
+                            + " V4L2 camera), rtsp://, http(s)://....m3u8 (HLS) or rtmp://. Read in real time from"
+                            + " when the stream connects.")
     private String source;
 
     @UriParam(label = "media", description = "Play the source file or HLS playlist again from the start when it ends.")
@@ -138,7 +138,8 @@ public class OvershootConfiguration implements Cloneable {
     private long requestTimeout = 30000;
 
     @UriParam(label = "consumer", defaultValue = "100",
-              description = "Results held for the route while it is busy; what happens when it is full is the overflowPolicy.")
+              description = "Results held for the route while it is busy; what happens when it is full is the"
+                            + " overflowPolicy.")
     private int resultsQueueSize = 100;
 
     @UriParam(label = "consumer", defaultValue = "block",
@@ -152,8 +153,8 @@ public class OvershootConfiguration implements Cloneable {
     private boolean dropFailedResults;
 
     @UriParam(label = "consumer",
-              description = "Also deliver the stream's lifecycle events (CREATED, CONNECTED, RECONNECTING, RECOVERED, RECREATED,"
-                            + " ENDED) as exchanges with header CamelOvershootEventType and no body.")
+              description = "Also deliver the stream's lifecycle events (CREATED, CONNECTED, RECONNECTING, RECOVERED,"
+                            + " RECREATED, ENDED) as exchanges with header CamelOvershootEventType and no body.")
     private boolean lifecycleEvents;
 
     @UriParam(label = "producer", defaultValue = "publishFrame",

@@ -122,7 +122,8 @@ public class OvershootConsumer extends DefaultConsumer implements StreamListener
         return delivered.get();
     }
 
-    @ManagedAttribute(description = "Results discarded: by overflowPolicy=dropOldest, by dropFailedResults, or queued at stop")
+    @ManagedAttribute(description = "Results discarded: by overflowPolicy=dropOldest, by dropFailedResults, or left"
+                                    + " queued at stop")
     public long getDroppedCount() {
         return buffer == null ? 0 : buffer.dropped();
     }
@@ -166,13 +167,13 @@ public class OvershootConsumer extends DefaultConsumer implements StreamListener
 
     private void process(Object item) {
         Exchange exchange = createExchange(false);
+        delivered.incrementAndGet();
         try {
             ResultExchanges.fill(exchange.getIn(), item);
             getProcessor().process(exchange);
         } catch (Exception e) {
             exchange.setException(e);
         }
-        delivered.incrementAndGet();
         if (exchange.getException() != null) {
             getExceptionHandler().handleException("Error processing an Overshoot result", exchange,
                     exchange.getException());

@@ -1,6 +1,7 @@
 package dev.camelovershoot.component;
 
 import java.util.Set;
+import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -17,7 +18,7 @@ import org.apache.camel.support.DefaultEndpoint;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "overshoot", title = "Overshoot", syntax = "overshoot:streamName",
              category = {Category.AI}, headersClass = OvershootConstants.class)
-public class OvershootEndpoint extends DefaultEndpoint {
+public class OvershootEndpoint extends DefaultEndpoint implements AsyncEndpoint {
 
     @UriPath(description = "Name of the stream; a producer and a consumer with the same name share one Overshoot stream.")
     @Metadata(required = true)

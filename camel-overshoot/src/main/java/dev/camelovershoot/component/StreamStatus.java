@@ -34,7 +34,8 @@ record StreamStatus(State state, String streamId, String reason) {
     static StreamStatus after(StreamEvent event, Exception lastError) {
         String id = event.streamId();
         return switch (event.type()) {
-            case CREATED -> new StreamStatus(State.STARTING, id, "stream " + id + " created; its results channel is not open yet");
+            case CREATED -> new StreamStatus(State.STARTING, id, "stream " + id
+                    + " created; its results channel is not open yet");
             case CONNECTED, RECOVERED -> new StreamStatus(State.CONNECTED, id, null);
             case RECONNECTING -> new StreamStatus(State.RECONNECTING, id, "the results channel of stream " + id
                     + " dropped; reconnecting (attempt " + event.attempt() + ")");
