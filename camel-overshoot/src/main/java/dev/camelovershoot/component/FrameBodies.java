@@ -24,7 +24,7 @@ import org.bytedeco.javacv.Frame;
  */
 final class FrameBodies {
 
-    static final String ACCEPTED = "byte[] (JPEG or PNG), BufferedImage, JavaCV Frame, InputStream, File or Path of a"
+    private static final String ACCEPTED = "byte[] (JPEG or PNG), BufferedImage, JavaCV Frame, InputStream, File or Path of a"
             + " JPEG or PNG image, or raw pixel bytes with headers " + OvershootConstants.FRAME_WIDTH + ", "
             + OvershootConstants.FRAME_HEIGHT + " and " + OvershootConstants.FRAME_FORMAT + " (RGB, RGBA, BGR, I420)";
 

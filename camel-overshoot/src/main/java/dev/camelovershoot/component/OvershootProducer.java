@@ -55,22 +55,31 @@ public class OvershootProducer extends DefaultAsyncProducer {
         super.doStop();
     }
 
+    /** Completes at once for publishFrame and for mistakes; the other operations complete when the service answers. */
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
+        Message message = exchange.getMessage();
+        CompletableFuture<?> done;
         try {
-            OvershootOperation operation = operation(exchange.getMessage());
-            if (operation == OvershootOperation.publishFrame) {
-                publishFrame(exchange.getMessage());
-                callback.done(true);
-                return true;
-            }
-            call(operation, exchange, callback);
-            return false;
-        } catch (Exception e) {
-            exchange.setException(e);
-            callback.done(true);
-            return true;
+            done = switch (operation(message)) {
+                case publishFrame -> publishFrame(message);
+                case updatePrompt -> updatePrompt(message);
+                case listModels -> client.listModelsAsync().thenAccept(message::setBody);
+                case reinfer -> reinfer(message);
+                case closeStream -> stream().closeAsync();
+            };
+        } catch (RuntimeException e) {
+            done = CompletableFuture.failedFuture(e);
         }
+        boolean sync = done.isDone();
+        done.whenComplete((ignored, error) -> {
+            if (error != null) {
+                exchange.setException(error instanceof CompletionException && error.getCause() != null
+                        ? error.getCause() : error);
+            }
+            callback.done(sync);
+        });
+        return sync;
     }
 
     private OvershootOperation operation(Message message) {
@@ -87,27 +96,11 @@ public class OvershootProducer extends DefaultAsyncProducer {
                 + ": use " + Arrays.stream(OvershootOperation.values()).map(Enum::name).collect(Collectors.joining(", ")));
     }
 
-    private void publishFrame(Message message) {
+    /** Converts and hands the frame over at once: the transport sends it on its own threads. */
+    private CompletableFuture<Void> publishFrame(Message message) {
         boolean published = stream().publish(FrameBodies.read(message));
         message.setHeader(OvershootConstants.FRAME_PUBLISHED, published);
-    }
-
-    private void call(OvershootOperation operation, Exchange exchange, AsyncCallback callback) {
-        Message message = exchange.getMessage();
-        CompletableFuture<?> done = switch (operation) {
-            case updatePrompt -> updatePrompt(message);
-            case listModels -> client.listModelsAsync().thenAccept(message::setBody);
-            case reinfer -> reinfer(message);
-            case closeStream -> stream().closeAsync();
-            case publishFrame -> throw new IllegalStateException("publishFrame is not a service call");
-        };
-        done.whenComplete((ignored, error) -> {
-            if (error != null) {
-                exchange.setException(error instanceof CompletionException && error.getCause() != null
-                        ? error.getCause() : error);
-            }
-            callback.done(false);
-        });
+        return CompletableFuture.completedFuture(null);
     }
 
     private CompletableFuture<Void> updatePrompt(Message message) {
