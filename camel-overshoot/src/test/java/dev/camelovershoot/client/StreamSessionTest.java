@@ -286,8 +286,9 @@ class StreamSessionTest extends SessionTestBase {
                 () -> session(client, "p", recorder).transport(broken).start());
 
         assertThat(error).hasMessageContaining("no camera");
-        String id = recorder.first(CREATED).streamId();
+        // start() fails on the session's own thread, possibly before the listener received CREATED
         await().atMost(WAIT).until(() -> recorder.has(ENDED));
+        String id = recorder.first(CREATED).streamId();
         assertThat(recorder.events).last().isEqualTo(StreamEvent.ended(id, StreamEvent.ERROR));
         assertThat(deletes(id)).isEqualTo(1);
         assertThat(recorder.errors).isEmpty();
