@@ -47,7 +47,7 @@ final class SharedStream implements StreamListener, FrameSink {
     private final FrameConverter converter;
     private volatile StreamStatus status = StreamStatus.starting();
     private volatile OvershootException lastError;
-    private CompletableFuture<StreamSession> session;
+    private volatile CompletableFuture<StreamSession> session;
     private volatile CompletableFuture<Void> closed;
 
     private SharedStream(String name, OvershootConfiguration configuration, MediaTransport transport,
