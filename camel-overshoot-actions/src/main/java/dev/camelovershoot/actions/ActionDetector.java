@@ -1,8 +1,6 @@
 package dev.camelovershoot.actions;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -99,11 +97,10 @@ public final class ActionDetector {
         return options;
     }
 
-    /** {@link #endpointOptions()} as a URI query, percent-encoded: {@code "overshoot:cam?" + endpointQuery()}. */
+    /** {@link #endpointOptions()} as a URI query of raw values: {@code "overshoot:cam?" + endpointQuery()}. */
     public String endpointQuery() {
         return endpointOptions().entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)
-                        .replace("+", "%20"))
+                .map(e -> e.getKey() + "=" + UriValues.raw(e.getValue()))
                 .collect(Collectors.joining("&"));
     }
 

@@ -1,7 +1,5 @@
 package dev.camelovershoot.actions;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -98,10 +96,10 @@ public final class VideoAnalyzer {
 
     String uri(String name, Path video) {
         StringBuilder uri = new StringBuilder("overshoot:").append(name)
-                .append("?source=RAW(").append(video.toAbsolutePath()).append(")&loop=false&")
-                .append(detector.endpointQuery());
+                .append("?source=").append(UriValues.raw(video.toAbsolutePath().toString()))
+                .append("&loop=false&").append(detector.endpointQuery());
         options.forEach((key, value) -> uri.append('&').append(key).append('=')
-                .append(URLEncoder.encode(String.valueOf(value), StandardCharsets.UTF_8).replace("+", "%20")));
+                .append(UriValues.raw(String.valueOf(value))));
         return uri.toString();
     }
 

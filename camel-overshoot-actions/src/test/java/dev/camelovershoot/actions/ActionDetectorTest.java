@@ -51,6 +51,13 @@ class ActionDetectorTest {
     }
 
     @Test
+    void endpointQueryPassesOptionsRawAndRefusesWhatRawCannotHold() {
+        assertThat(ActionDetector.of("50%").endpointQuery()).startsWith("prompt=RAW(Watch the video")
+                .contains("&outputSchema=RAW({\"type\":\"object\"");
+        assertThatThrownBy(() -> ActionDetector.of("(a)&b").endpointQuery()).hasMessageContaining(")&");
+    }
+
+    @Test
     void keepsDetectedActionsAtOrAboveTheMinimumConfidence() {
         List<DetectedAction> kept = receive(Results.of(
                 Results.entry("waving", 0.6, true),
