@@ -37,6 +37,7 @@ public final class ActionDetector {
     private final ResultParser parser;
     private final EventAggregator aggregator;
     private final ObjectNode schema;
+    private final String schemaText;
     private Instant origin;
     private long results;
 
@@ -48,6 +49,7 @@ public final class ActionDetector {
         this.parser = new ResultParser(actions, minConfidence);
         this.aggregator = new EventAggregator(mergeGapSeconds);
         this.schema = ActionSchema.schema(actions);
+        this.schemaText = ActionSchema.text(schema);
     }
 
     public static Builder builder() {
@@ -80,8 +82,9 @@ public final class ActionDetector {
         return schema.deepCopy();
     }
 
+    /** {@link #outputSchema()} as JSON text, with no {@code }}} (which Camel would take for a placeholder's end). */
     public String outputSchemaJson() {
-        return schema.toString();
+        return schemaText;
     }
 
     /** A prompt naming the actions and asking for answers of the {@link #outputSchema()} shape. */

@@ -1,8 +1,12 @@
 package dev.camelovershoot.actions;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -40,6 +44,18 @@ final class ActionSchema {
         return root;
     }
 
+    /**
+     * Compact JSON with a blank before each closing brace: a {@code }}} in an endpoint URI would read as the end of a
+     * Camel property placeholder, which breaks {@code {{bean:detector.endpointQuery}}} in YAML routes.
+     */
+    static String text(ObjectNode schema) {
+        try {
+            return ActionJson.MAPPER.writer(new SpacedClosingBraces()).writeValueAsString(schema);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a schema tree is always JSON", e);
+        }
+    }
+
     static String prompt(List<String> actions) {
         String list = actions.stream().map(a -> "\"" + a + "\"").collect(Collectors.joining(", "));
         return "Watch the video for these actions: " + list + ". For each of them, report whether it is happening"
@@ -50,5 +66,12 @@ final class ActionSchema {
 
     private static ObjectNode object() {
         return NODES.objectNode().put("type", "object");
+    }
+
+    private static final class SpacedClosingBraces extends MinimalPrettyPrinter {
+        @Override
+        public void writeEndObject(JsonGenerator g, int entries) throws IOException {
+            g.writeRaw(" }");
+        }
     }
 }

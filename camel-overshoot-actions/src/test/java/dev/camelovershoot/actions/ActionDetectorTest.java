@@ -22,7 +22,7 @@ class ActionDetectorTest {
     }
 
     @Test
-    void schemaListsTheActionsAndRequiresEveryField() {
+    void schemaListsTheActionsAndRequiresEveryField() throws Exception {
         ObjectNode schema = detector.outputSchema();
 
         JsonNode item = schema.at("/properties/detected_actions/items");
@@ -34,7 +34,8 @@ class ActionDetectorTest {
         assertThat(item.get("required")).extracting(JsonNode::asText)
                 .containsExactlyInAnyOrder("action", "confidence", "detected");
         assertThat(schema.get("required")).extracting(JsonNode::asText).containsExactly("detected_actions");
-        assertThat(detector.outputSchemaJson()).isEqualTo(schema.toString());
+        assertThat(ActionJson.MAPPER.readTree(detector.outputSchemaJson())).isEqualTo(schema);
+        assertThat(detector.outputSchemaJson()).doesNotContain("}}");
     }
 
     @Test
