@@ -3,6 +3,7 @@ package dev.camelovershoot.actions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import org.apache.camel.Consumer;
@@ -33,6 +34,11 @@ final class FakeOvershootComponent extends DefaultComponent {
     /** The decoded options of the endpoint of this name. */
     Map<String, Object> options(String name) {
         return options.get(name);
+    }
+
+    /** The names of the endpoints created. */
+    Set<String> names() {
+        return options.keySet();
     }
 
     @Override
