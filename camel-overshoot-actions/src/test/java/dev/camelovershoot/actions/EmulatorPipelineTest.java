@@ -1,0 +1,146 @@
+package dev.camelovershoot.actions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.camelovershoot.actions.ColourTimeline.Segment;
+import dev.camelovershoot.client.OvershootClient;
+import dev.camelovershoot.client.StreamListener;
+import dev.camelovershoot.client.StreamSession;
+import dev.camelovershoot.client.wire.Inference;
+import dev.camelovershoot.client.wire.InferenceResult;
+import dev.camelovershoot.client.wire.Processing;
+import dev.camelovershoot.client.wire.StreamRequest;
+import dev.camelovershoot.testinfra.OvershootEmulator;
+import dev.camelovershoot.testinfra.OvershootEmulatorExtension;
+import dev.camelovershoot.testinfra.StreamSnapshot;
+import dev.camelovershoot.testinfra.inference.RulesBackend;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Real detections from real pixels: coloured frames go into an emulator stream whose {@code rules} backend answers
+ * red with "waving", green with "thumbs up" and blue with a "waving" below the minimum confidence; the Java client
+ * hands each result to a Camel route as the {@code overshoot:} consumer will (body = result text, result headers),
+ * and {@code overshoot-actions:} turns them into events. Sampling: one inference every 0.25 s.
+ *
+ * <p>An event's duration is off by the difference of the sampling delays after its two boundaries, each within one
+ * interval. The segments start right after the first result and every boundary falls half an interval between
+ * inferences, so that difference stays near 0 and timing noise of the machine cannot push it past one interval.
+ */
+@Timeout(60)
+class EmulatorPipelineTest {
+
+    private static final double INTERVAL = 0.25;
+    private static final String MODEL = OvershootEmulator.DEFAULT_MODELS.get(0).model();
+    private static final List<Segment> VIDEO = List.of(
+            new Segment("black", 0.625), new Segment("red", 2.0), new Segment("black", 1.0),
+            new Segment("blue", 0.5), new Segment("green", 1.5), new Segment("black", 1.5));
+
+    @RegisterExtension
+    static final OvershootEmulatorExtension EMULATOR = OvershootEmulatorExtension.create(b -> b
+            .backend(RulesBackend.fromJson(rules())));
+
+    private final List<DetectedAction> events = Collections.synchronizedList(new ArrayList<>());
+
+    private static JsonNode rules() {
+        String answer = "{\"frame_index\":{{frame_index}},\"detected_actions\":[%s]}";
+        String rules = """
+                {"rules": [
+                  {"when": {"color": "red"}, "output": "%s"},
+                  {"when": {"color": "green"}, "output": "%s"},
+                  {"when": {"color": "blue"}, "output": "%s"}],
+                 "default": "%s"}
+                """.formatted(
+                quoted(answer.formatted(Results.entry("waving", 0.92, true))),
+                quoted(answer.formatted(Results.entry("thumbs up", 0.85, true))),
+                quoted(answer.formatted(Results.entry("waving", 0.4, true))),
+                quoted(answer.formatted("")));
+        try {
+            return ActionJson.MAPPER.readTree(rules);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String quoted(String json) {
+        return json.replace("\"", "\\\"");
+    }
+
+    @Test
+    void colouredSegmentsBecomeEventsLastingAsLongAsTheSegments(OvershootEmulator emulator) throws Exception {
+        ActionDetector detector = ActionDetector.builder()
+                .actions(List.of("waving", "thumbs up"))
+                .minConfidence(0.6)
+                .mergeGapSeconds(0.6)
+                .build();
+        try (CamelContext context = new DefaultCamelContext()) {
+            context.getRegistry().bind("gestures", detector);
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:results").to("overshoot-actions:gestures?detector=#gestures");
+                    from("overshoot-actions:gestures").process(e -> events.add(e.getMessage()
+                            .getBody(DetectedAction.class)));
+                }
+            });
+            context.start();
+            ProducerTemplate template = context.createProducerTemplate();
+            OvershootClient client = OvershootClient.builder().baseUrl(emulator.baseUrl()).apiKey(emulator.apiKey())
+                    .build();
+            StreamRequest request = StreamRequest.of(Processing.frame(INTERVAL),
+                    Inference.of(detector.prompt(), MODEL).withOutputSchema(detector.outputSchema()));
+
+            ResultsToRoute results = new ResultsToRoute(template, new CountDownLatch(1));
+            try (StreamSession session = StreamSession.builder(client, request).listener(results).start();
+                 ColourTimeline video = new ColourTimeline(VIDEO)) {
+                await().atMost(Duration.ofSeconds(5)).until(() -> emulator.stream(session.streamId())
+                        .map(StreamSnapshot::resultSockets).orElse(0) > 0);
+                video.play(emulator, session.streamId());
+                assertThat(results.first().await(5, TimeUnit.SECONDS)).isTrue();
+                video.start();
+                assertThat(video.awaitEnd(30, TimeUnit.SECONDS)).isTrue();
+                await().atMost(Duration.ofSeconds(10)).until(() -> events.size() >= 2);
+            }
+        }
+
+        assertThat(events).extracting(DetectedAction::action).containsExactly("waving", "thumbs up");
+        assertThat(events.get(0).duration()).isCloseTo(2.0, within(INTERVAL));
+        assertThat(events.get(1).duration()).isCloseTo(1.5, within(INTERVAL));
+        assertThat(events.get(0).timestamp()).isCloseTo(0.625, within(INTERVAL));
+        assertThat(events.get(1).timestamp()).isCloseTo(4.125, within(INTERVAL));
+        assertThat(events).extracting(DetectedAction::confidence).containsExactly(0.92, 0.85);
+        assertThat(events.get(1).frameNumber()).isGreaterThan(events.get(0).frameNumber());
+        assertThat(events.get(0).metadata()).containsKeys("stream_id", "result_id", "inference_latency_ms",
+                "total_latency_ms", "detections");
+        assertThat(detector.store().summary()).isEqualTo(Map.of("waving", 1, "thumbs up", 1));
+    }
+
+    /** What the overshoot: consumer does with each result: body = result text, result headers. */
+    private record ResultsToRoute(ProducerTemplate template, CountDownLatch first) implements StreamListener {
+        @Override
+        public void onResult(InferenceResult result) {
+            first.countDown();
+            template.sendBodyAndHeaders("direct:results", result.result(), Map.of(
+                    ResultExchanges.STREAM_ID, result.streamId(),
+                    ResultExchanges.RESULT_ID, result.id(),
+                    ResultExchanges.OK, result.ok(),
+                    ResultExchanges.INFERENCE_LATENCY, result.inferenceLatencyMs(),
+                    ResultExchanges.TOTAL_LATENCY, result.totalLatencyMs()));
+        }
+    }
+}
