@@ -82,9 +82,9 @@ final class EventAggregator {
 
     /** Ends every open event; returns them oldest first. */
     List<DetectedAction> flush() {
-        List<DetectedAction> ended = new ArrayList<>(open.values().stream().map(OpenEvent::close).toList());
+        List<DetectedAction> ended = open.values().stream().map(OpenEvent::close)
+                .sorted(Comparator.comparingDouble(DetectedAction::timestamp)).toList();
         open.clear();
-        ended.sort(Comparator.comparingDouble(DetectedAction::timestamp));
         return ended;
     }
 

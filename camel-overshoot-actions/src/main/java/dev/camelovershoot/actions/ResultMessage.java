@@ -1,6 +1,8 @@
 package dev.camelovershoot.actions;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -16,7 +18,7 @@ public record ResultMessage(String text, Instant receivedAt, boolean ok, Map<Str
 
     public ResultMessage {
         Objects.requireNonNull(receivedAt, "receivedAt");
-        metadata = metadata == null ? Map.of() : metadata;
+        metadata = metadata == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
     }
 
     /** A successful result without metadata. */

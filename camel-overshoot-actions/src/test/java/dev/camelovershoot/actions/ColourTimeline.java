@@ -12,10 +12,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A video of solid-colour segments played into an emulator stream in real time, a frame every 25 ms. Until
- * {@link #start()} it shows the first segment's colour (a lead-in that gets the stream's inferences going); from then
- * on each frame has the colour of the segment its time since the start falls in, and after the last segment nothing
- * more is sent.
+ * A video of solid-colour segments played into an emulator stream in real time: a frame every 25 ms, with the colour
+ * of the segment its time falls in; after the last segment nothing more is sent.
  */
 final class ColourTimeline implements AutoCloseable {
 
@@ -32,17 +30,16 @@ final class ColourTimeline implements AutoCloseable {
         return thread;
     });
     private final CountDownLatch ended = new CountDownLatch(1);
-    private volatile long startNanos;
 
     ColourTimeline(List<Segment> segments) {
         this.segments = segments;
         this.totalSeconds = segments.stream().mapToDouble(Segment::seconds).sum();
     }
 
-    /** Starts the lead-in. */
-    ColourTimeline play(OvershootEmulator emulator, String streamId) {
+    void play(OvershootEmulator emulator, String streamId) {
+        long startNanos = System.nanoTime();
         player.scheduleAtFixedRate(() -> {
-            double seconds = startNanos == 0 ? 0 : (System.nanoTime() - startNanos) / 1e9;
+            double seconds = (System.nanoTime() - startNanos) / 1e9;
             if (seconds >= totalSeconds) {
                 ended.countDown();
                 player.shutdown();
@@ -50,12 +47,6 @@ final class ColourTimeline implements AutoCloseable {
             }
             emulator.injectFrame(streamId, image(colourAt(seconds)));
         }, 0, FRAME_MILLIS, TimeUnit.MILLISECONDS);
-        return this;
-    }
-
-    /** Time 0 of the segments is now. */
-    void start() {
-        startNanos = System.nanoTime();
     }
 
     boolean awaitEnd(long timeout, TimeUnit unit) throws InterruptedException {

@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -36,20 +35,21 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Real detections from real pixels: coloured frames go into an emulator stream whose {@code rules} backend answers
  * red with "waving", green with "thumbs up" and blue with a "waving" below the minimum confidence; the Java client
  * hands each result to a Camel route as the {@code overshoot:} consumer will (body = result text, result headers),
- * and {@code overshoot-actions:} turns them into events. Sampling: one inference every 0.25 s.
+ * and {@code overshoot-actions:} turns them into events. Sampling: one inference every 0.5 s.
  *
- * <p>An event's duration is off by the difference of the sampling delays after its two boundaries, each within one
- * interval. The segments start right after the first result and every boundary falls half an interval between
- * inferences, so that difference stays near 0 and timing noise of the machine cannot push it past one interval.
+ * <p>An event's duration is off by the difference of the sampling delays after its two boundaries, each under one
+ * interval. Action segments last a whole number of intervals and a half, so whatever the phase of the inferences,
+ * that difference is half an interval, one way or the other, and timing noise of the machine cannot push it past one
+ * interval (with whole intervals it would be 0, or a whole interval when a boundary falls on an inference).
  */
 @Timeout(60)
 class EmulatorPipelineTest {
 
-    private static final double INTERVAL = 0.25;
+    private static final double INTERVAL = 0.5;
     private static final String MODEL = OvershootEmulator.DEFAULT_MODELS.get(0).model();
     private static final List<Segment> VIDEO = List.of(
-            new Segment("black", 0.625), new Segment("red", 2.0), new Segment("black", 1.0),
-            new Segment("blue", 0.5), new Segment("green", 1.5), new Segment("black", 1.5));
+            new Segment("black", 0.5), new Segment("red", 2.25), new Segment("black", 1.5),
+            new Segment("blue", 0.75), new Segment("green", 1.75), new Segment("black", 2.0));
 
     @RegisterExtension
     static final OvershootEmulatorExtension EMULATOR = OvershootEmulatorExtension.create(b -> b
@@ -86,7 +86,7 @@ class EmulatorPipelineTest {
         ActionDetector detector = ActionDetector.builder()
                 .actions(List.of("waving", "thumbs up"))
                 .minConfidence(0.6)
-                .mergeGapSeconds(0.6)
+                .mergeGapSeconds(0.8)
                 .build();
         try (CamelContext context = new DefaultCamelContext()) {
             context.getRegistry().bind("gestures", detector);
@@ -105,24 +105,21 @@ class EmulatorPipelineTest {
             StreamRequest request = StreamRequest.of(Processing.frame(INTERVAL),
                     Inference.of(detector.prompt(), MODEL).withOutputSchema(detector.outputSchema()));
 
-            ResultsToRoute results = new ResultsToRoute(template, new CountDownLatch(1));
-            try (StreamSession session = StreamSession.builder(client, request).listener(results).start();
+            try (StreamSession session = StreamSession.builder(client, request)
+                    .listener(new ResultsToRoute(template)).start();
                  ColourTimeline video = new ColourTimeline(VIDEO)) {
                 await().atMost(Duration.ofSeconds(5)).until(() -> emulator.stream(session.streamId())
                         .map(StreamSnapshot::resultSockets).orElse(0) > 0);
                 video.play(emulator, session.streamId());
-                assertThat(results.first().await(5, TimeUnit.SECONDS)).isTrue();
-                video.start();
                 assertThat(video.awaitEnd(30, TimeUnit.SECONDS)).isTrue();
                 await().atMost(Duration.ofSeconds(10)).until(() -> events.size() >= 2);
             }
         }
 
         assertThat(events).extracting(DetectedAction::action).containsExactly("waving", "thumbs up");
-        assertThat(events.get(0).duration()).isCloseTo(2.0, within(INTERVAL));
-        assertThat(events.get(1).duration()).isCloseTo(1.5, within(INTERVAL));
-        assertThat(events.get(0).timestamp()).isCloseTo(0.625, within(INTERVAL));
-        assertThat(events.get(1).timestamp()).isCloseTo(4.125, within(INTERVAL));
+        assertThat(events.get(0).duration()).isCloseTo(2.25, within(INTERVAL));
+        assertThat(events.get(1).duration()).isCloseTo(1.75, within(INTERVAL));
+        assertThat(events.get(1).timestamp() - events.get(0).timestamp()).isCloseTo(4.5, within(INTERVAL));
         assertThat(events).extracting(DetectedAction::confidence).containsExactly(0.92, 0.85);
         assertThat(events.get(1).frameNumber()).isGreaterThan(events.get(0).frameNumber());
         assertThat(events.get(0).metadata()).containsKeys("stream_id", "result_id", "inference_latency_ms",
@@ -131,10 +128,9 @@ class EmulatorPipelineTest {
     }
 
     /** What the overshoot: consumer does with each result: body = result text, result headers. */
-    private record ResultsToRoute(ProducerTemplate template, CountDownLatch first) implements StreamListener {
+    private record ResultsToRoute(ProducerTemplate template) implements StreamListener {
         @Override
         public void onResult(InferenceResult result) {
-            first.countDown();
             template.sendBodyAndHeaders("direct:results", result.result(), Map.of(
                     ResultExchanges.STREAM_ID, result.streamId(),
                     ResultExchanges.RESULT_ID, result.id(),
