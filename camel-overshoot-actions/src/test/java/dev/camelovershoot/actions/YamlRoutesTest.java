@@ -34,8 +34,8 @@ class YamlRoutesTest {
             events.assertIsSatisfied(10_000);
             ActionDetector gestures = context.getRegistry().lookupByNameAndType("gestures", ActionDetector.class);
             assertThat(gestures.actions()).containsExactly("waving", "thumbs up");
-            assertThat(overshoot.options("cam")).isEqualTo(Map.of("prompt", gestures.prompt(),
-                    "outputSchema", gestures.outputSchemaJson()));
+            assertThat(overshoot.options("cam")).isEqualTo(Map.of("intervalSeconds", "0.5",
+                    "prompt", gestures.prompt(), "outputSchema", gestures.outputSchemaJson()));
             assertThat(events.getExchanges().get(0).getMessage().getBody()).isEqualTo(new DetectedAction("waving",
                     0.5, 1, 0.9, 2.0, Map.of("stream_id", "stream-1", "result_id", "res_1", "detections", 4)));
             assertThat(context.createProducerTemplate().requestBody("direct:summary", null, Map.class))
