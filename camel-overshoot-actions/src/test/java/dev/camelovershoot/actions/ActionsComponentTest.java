@@ -54,8 +54,12 @@ class ActionsComponentTest extends CamelTestSupport {
         };
     }
 
-    private List<?> send(String result) {
-        return template.requestBody("direct:results", result, List.class);
+    private List<DetectedAction> send(String result) {
+        return Bodies.actions(template.requestBody("direct:results", result));
+    }
+
+    private List<DetectedAction> flush() {
+        return Bodies.actions(template.requestBody("direct:flush", (Object) null));
     }
 
     private static DetectedAction wave(double start, long frame, double duration, int detections) {
@@ -64,16 +68,16 @@ class ActionsComponentTest extends CamelTestSupport {
 
     @Test
     void aWaveIsOneEventExchangeWhenItEnds() {
-        List<List<?>> bodies = new ArrayList<>();
+        List<List<DetectedAction>> bodies = new ArrayList<>();
         for (String result : List.of(NOTHING, WAVE, WAVE, WAVE, WAVE, WAVE, WAVE, NOTHING, NOTHING, NOTHING)) {
-            bodies.add(template.requestBodyAndHeader("direct:results", result, ResultExchanges.STREAM_ID, "s-1",
-                    List.class));
+            bodies.add(Bodies.actions(template.requestBodyAndHeader("direct:results", result,
+                    ResultExchanges.STREAM_ID, "s-1")));
         }
 
         DetectedAction expected = new DetectedAction("waving", 0.5, 1, 0.9, 3.0,
                 Map.of("stream_id", "s-1", "detections", 6));
         assertThat(bodies.subList(0, 9)).allSatisfy(body -> assertThat(body).isEmpty());
-        assertThat(bodies.get(9)).isEqualTo(List.of(expected));
+        assertThat(bodies.get(9)).containsExactly(expected);
         assertThat(events).hasSize(1);
         Exchange event = events.get(0);
         assertThat(event.getMessage().getBody()).isEqualTo(expected);
@@ -92,9 +96,9 @@ class ActionsComponentTest extends CamelTestSupport {
                 ResultExchanges.INFERENCE_LATENCY, 120.5, ResultExchanges.TOTAL_LATENCY, 240L,
                 ResultExchanges.OK, true));
 
-        List<?> ended = template.requestBody("direct:flush", null, List.class);
+        List<DetectedAction> ended = flush();
 
-        assertThat(ended).singleElement().extracting(e -> ((DetectedAction) e).metadata()).isEqualTo(Map.of(
+        assertThat(ended).singleElement().extracting(DetectedAction::metadata).isEqualTo(Map.of(
                 "stream_id", "s-9", "result_id", "res_1", "inference_latency_ms", 120.5, "total_latency_ms", 240,
                 "detections", 1));
         assertThat(events).hasSize(1);
@@ -104,7 +108,7 @@ class ActionsComponentTest extends CamelTestSupport {
     void failedResultsDetectNothing() {
         template.sendBodyAndHeader("direct:results", WAVE, ResultExchanges.OK, false);
 
-        assertThat(template.requestBody("direct:flush", null, List.class)).isEmpty();
+        assertThat(flush()).isEmpty();
     }
 
     @Test
@@ -114,12 +118,13 @@ class ActionsComponentTest extends CamelTestSupport {
         }
         template.sendBody("direct:flush", null);
 
-        assertThat(template.requestBody("direct:summary", null, Map.class))
+        assertThat(Bodies.counts(template.requestBody("direct:summary", (Object) null)))
                 .containsExactly(Map.entry("waving", 2), Map.entry("thumbs up", 1));
-        assertThat(template.requestBodyAndHeaders("direct:query", null, Map.of(ActionsConstants.ACTION, "waving",
-                ActionsConstants.START_TIME, 1.0), List.class)).containsExactly(wave(2.5, 5, 0.0, 1));
-        assertThat(template.requestBodyAndHeader("direct:query", null, ActionsConstants.LAST_SECONDS, 0.5, List.class))
-                .hasSize(2);
+        assertThat(Bodies.actions(template.requestBodyAndHeaders("direct:query", null, Map.of(
+                ActionsConstants.ACTION, "waving", ActionsConstants.START_TIME, 1.0))))
+                .containsExactly(wave(2.5, 5, 0.0, 1));
+        assertThat(Bodies.actions(template.requestBodyAndHeader("direct:query", null,
+                ActionsConstants.LAST_SECONDS, 0.5))).hasSize(2);
 
         template.sendBody("direct:clear", null);
         assertThat(store.size()).isZero();
@@ -140,7 +145,7 @@ class ActionsComponentTest extends CamelTestSupport {
         send(WAVE);
         template.sendBody("direct:flush", null);
 
-        List<?> written = template.requestBody("direct:export", null, List.class);
+        Object written = template.requestBody("direct:export", (Object) null);
 
         assertThat(written).isEqualTo(List.of(dir.resolve("now/actions.json")));
         assertThat(ActionStore.readJson(dir.resolve("now/actions.json"))).isEqualTo(store.getActions());

@@ -43,6 +43,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * interval (with whole intervals it would be 0, or a whole interval when a boundary falls on an inference).
  */
 @Timeout(60)
+// try-with-resources on CamelContext, whose close() declares InterruptedException: the tests let it propagate
+@SuppressWarnings("try")
 class EmulatorPipelineTest {
 
     private static final double INTERVAL = 0.5;

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Timeout;
 
 /** {@code analyzeVideo} against a stand-in {@code overshoot:} component playing scripted results. */
 @Timeout(30)
+// try-with-resources on CamelContext, whose close() declares InterruptedException: the tests let it propagate
+@SuppressWarnings("try")
 class VideoAnalyzerTest {
 
     private static final String WAVE = Results.detecting("waving");
