@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * signal loss it resumes the session (ICE restart), and when that fails, or the server asks, it rejoins and
  * republishes. Gives up after the retry schedule, reporting through {@code failures}.
  */
-public final class LiveKitPublisher implements AutoCloseable {
+public final class LiveKitPublisher implements BridgedTransport.Connection {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveKitPublisher.class);
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -5,12 +5,8 @@ import dev.camelovershoot.client.wire.LiveKitInfo;
 import dev.camelovershoot.client.wire.Source;
 import dev.camelovershoot.client.wire.StreamCreated;
 import dev.camelovershoot.livekit.LiveKitException;
-import dev.camelovershoot.media.FrameRateCap;
-import dev.camelovershoot.media.I420Frame;
-import dev.camelovershoot.transport.rtc.FrameBridge;
 import dev.camelovershoot.transport.rtc.WebRtcRuntime;
 import java.net.http.HttpClient;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -19,24 +15,15 @@ import java.util.function.Consumer;
  * user's room for a user-managed LiveKit source. One frame bridge lives as long as the transport; the LiveKit
  * participant is replaced when the session recreates its stream.
  */
-public final class LiveKitTransport implements VideoTransport {
+public final class LiveKitTransport extends BridgedTransport<LiveKitPublisher> {
 
-    private final WebRtcRuntime runtime;
     private final HttpClient http;
-    private final TransportSettings settings;
     private final Source userRoom;
-    private final FrameBridge bridge;
-    private final FrameRateCap cap;
-    private volatile LiveKitPublisher publisher;
-    private volatile boolean live;
 
     private LiveKitTransport(WebRtcRuntime runtime, HttpClient http, TransportSettings settings, Source userRoom) {
-        this.runtime = runtime;
+        super(runtime, settings);
         this.http = http;
-        this.settings = settings;
         this.userRoom = userRoom;
-        this.bridge = runtime.createFrameBridge("TR_" + UUID.randomUUID());
-        this.cap = new FrameRateCap(settings.publishFps());
     }
 
     /** Native transport: joins the room the service creates for each stream. */
@@ -62,53 +49,31 @@ public final class LiveKitTransport implements VideoTransport {
             return CompletableFuture.failedFuture(new TransportException(
                     "The service returned no LiveKit room for stream " + created.streamId(), null));
         }
-        LiveKitPublisher next = new LiveKitPublisher(http, runtime.factory(), bridge.track(), room.url(),
+        LiveKitPublisher next = new LiveKitPublisher(http, runtime.factory(), track(), room.url(),
                 new LiveKitPublisher.Settings(settings.codec(), settings.width(), settings.height(),
                         settings.iceServers(), settings.timeout()),
                 e -> lost(e, failures));
-        publisher = next;
+        connection(next);
         return next.start(room.token())
-                .whenComplete((v, e) -> live = e == null)
+                .whenComplete((v, e) -> live(e == null))
                 .exceptionallyCompose(e -> CompletableFuture.failedFuture(failure(e)));
     }
 
     @Override
     public void updateToken(String token) {
-        LiveKitPublisher current = publisher;
+        LiveKitPublisher current = connection();
         if (current != null) {
             current.updateToken(token);
         }
     }
 
-    @Override
-    public CompletableFuture<Void> disconnect() {
-        live = false;
-        LiveKitPublisher current = publisher;
-        publisher = null;
-        if (current != null) {
-            current.close();
-        }
-        return CompletableFuture.completedFuture(null);
-    }
-
-    @Override
-    public boolean publish(I420Frame frame) {
-        return live && cap.admit(frame.timestampNanos()) && bridge.push(frame);
-    }
-
-    /** For tests: the LiveKit participant currently publishing, or null. */
+    /** The LiveKit participant currently publishing, or null. */
     public LiveKitPublisher publisher() {
-        return publisher;
-    }
-
-    @Override
-    public void close() {
-        disconnect();
-        bridge.close();
+        return connection();
     }
 
     private void lost(LiveKitException e, Consumer<OvershootException> failures) {
-        live = false;
+        live(false);
         failures.accept(failure(e));
     }
 

@@ -32,7 +32,7 @@ import java.util.function.Consumer;
  * caller (a frame bridge that outlives reconnects); this peer only removes it from its connection when it closes.
  * Remote candidates that arrive before the answer are queued, as browsers do.
  */
-public final class PublisherPeer implements AutoCloseable {
+public final class PublisherPeer implements BridgedTransport.Connection {
 
     /** What the peer reports, in order, on one thread of its own (never libwebrtc's). */
     public interface Listener {

@@ -1,6 +1,7 @@
 package dev.camelovershoot.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.camelovershoot.client.OvershootClient;
@@ -11,6 +12,9 @@ import dev.camelovershoot.client.StreamSession;
 import dev.camelovershoot.client.wire.Inference;
 import dev.camelovershoot.client.wire.Processing;
 import dev.camelovershoot.client.wire.StreamRequest;
+import dev.camelovershoot.livekit.LiveKitException;
+import dev.camelovershoot.livekit.SignalClient;
+import dev.camelovershoot.livekit.SignalListener;
 import dev.camelovershoot.testinfra.OvershootEmulator;
 import dev.camelovershoot.testinfra.OvershootEmulatorExtension;
 import dev.camelovershoot.testinfra.livekit.LiveKitRooms;
@@ -142,6 +146,46 @@ class TransportEndToEndTest {
             await().atMost(Duration.ofSeconds(15))
                     .until(() -> results.saw(StreamEvent.Type.ENDED, "webrtc_disconnected"));
             assertThat(session.isActive()).isFalse();
+        }
+    }
+
+    @Test
+    void aPublisherThatLeavesForGoodEndsTheStream() throws Exception {
+        try (VideoTransport transport = transport("native");
+             StreamSession session = start(transport);
+             ColourFeed feed = new ColourFeed(transport, "red")) {
+            results.await("red");
+
+            transport.disconnect().join();
+
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> results.saw(StreamEvent.Type.ENDED, "livekit_disconnected"));
+            assertThat(emulator.stream(session.streamId()).orElseThrow().endReason()).isEqualTo("livekit_disconnected");
+        }
+    }
+
+    @Test
+    void aRejectedTokenFailsTheJoinWithAClearMessage() {
+        String token = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.not-a-signature";
+        try (SignalClient signal = new SignalClient(http, new IgnoringListener(), Duration.ofSeconds(5))) {
+            assertThatThrownBy(() -> signal.join(emulator.liveKitUrl(), token))
+                    .isInstanceOfSatisfying(LiveKitException.class, e -> assertThat(e.tokenRejected()).isTrue())
+                    .hasMessageContaining("token was rejected")
+                    .hasMessageNotContaining(token);
+        }
+    }
+
+    private static final class IgnoringListener implements SignalListener {
+        @Override
+        public void onRemoteCandidate(String candidateInitJson) {
+        }
+
+        @Override
+        public void onLeave(livekit.LivekitRtc.LeaveRequest leave) {
+        }
+
+        @Override
+        public void onSignalLost(String reason) {
         }
     }
 

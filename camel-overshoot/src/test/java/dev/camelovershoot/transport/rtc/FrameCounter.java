@@ -2,6 +2,7 @@ package dev.camelovershoot.transport.rtc;
 
 import dev.camelovershoot.media.I420Frame;
 import dev.onvoid.webrtc.media.video.I420Buffer;
+import java.awt.image.BufferedImage;
 import java.nio.ByteBuffer;
 
 /**
@@ -9,7 +10,7 @@ import java.nio.ByteBuffer;
  * encoding and decoding. Received frames carry no usable timestamp (libwebrtc sets an estimated render time), so
  * this is how a test pairs a decoded frame with the frame pushed.
  */
-final class FrameCounter {
+public final class FrameCounter {
 
     static final int BITS = 16;
     static final int BLOCK = 32;
@@ -19,7 +20,7 @@ final class FrameCounter {
     private FrameCounter() {
     }
 
-    static void draw(I420Frame frame, int counter) {
+    public static void draw(I420Frame frame, int counter) {
         ByteBuffer luma = frame.y();
         for (int bit = 0; bit < BITS; bit++) {
             byte value = (byte) (((counter >> bit) & 1) == 1 ? WHITE : BLACK);
@@ -29,6 +30,21 @@ final class FrameCounter {
                 }
             }
         }
+    }
+
+    /**
+     * Reads the counter from an RGB copy of the frame scaled by {@code scale} (the emulator keeps frames scaled down).
+     */
+    public static int read(BufferedImage image, double scale) {
+        int counter = 0;
+        for (int bit = 0; bit < BITS; bit++) {
+            int rgb = image.getRGB((int) ((bit * BLOCK + BLOCK / 2) * scale), (int) (BLOCK / 2 * scale));
+            int luma = (((rgb >> 16) & 0xFF) + ((rgb >> 8) & 0xFF) + (rgb & 0xFF)) / 3;
+            if (luma > 128) {
+                counter |= 1 << bit;
+            }
+        }
+        return counter;
     }
 
     static int read(I420Buffer frame) {

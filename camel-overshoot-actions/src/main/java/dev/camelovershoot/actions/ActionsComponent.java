@@ -1,0 +1,25 @@
+package dev.camelovershoot.actions;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.DefaultComponent;
+
+/** The {@code overshoot-actions:} component: endpoints of the same name share one detector and its events. */
+@Component("overshoot-actions")
+public class ActionsComponent extends DefaultComponent {
+
+    private final Map<String, ActionChannel> channels = new ConcurrentHashMap<>();
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        if (remaining == null || remaining.isBlank()) {
+            throw new IllegalArgumentException("overshoot-actions: needs a name, as in overshoot-actions:gestures");
+        }
+        ActionsEndpoint endpoint = new ActionsEndpoint(uri, this, remaining,
+                channels.computeIfAbsent(remaining, ActionChannel::new));
+        setProperties(endpoint, parameters);
+        return endpoint;
+    }
+}

@@ -1,0 +1,122 @@
+package dev.camelovershoot.actions;
+
+import static dev.camelovershoot.actions.dsl.endpoint.StaticEndpointBuilders.overshootActions;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.Test;
+
+/** Endpoint options, each in a context of its own. */
+// try-with-resources on CamelContext, whose close() declares InterruptedException: the tests let it propagate
+@SuppressWarnings("try")
+class ActionsEndpointOptionsTest {
+
+    private static final String WAVE = Results.detecting("waving");
+
+    private static CamelContext start(RouteBuilder routes) throws Exception {
+        CamelContext context = new DefaultCamelContext();
+        context.getRegistry().bind("clock", new SteppingClock());
+        context.addRoutes(routes);
+        context.start();
+        return context;
+    }
+
+    @Test
+    void aDetectorBeanIsUsedAsItIs() throws Exception {
+        ActionDetector detector = ActionDetector.builder().actions(List.of("waving")).mergeGapSeconds(1).build();
+        try (CamelContext context = new DefaultCamelContext()) {
+            context.getRegistry().bind("gestures", detector);
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:in").to("overshoot-actions:g?detector=#gestures");
+                }
+            });
+            context.start();
+            context.createProducerTemplate().sendBody("direct:in", WAVE);
+        }
+
+        assertThat(detector.store().getActions()).extracting(DetectedAction::action).containsExactly("waving");
+    }
+
+    @Test
+    void theEndpointDslSetsTheSameOptions() throws Exception {
+        try (CamelContext context = start(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:in").to(overshootActions("dsl").actions("waving").minConfidence(0.95).advanced().clock("#clock"));
+                from("direct:summary").to(overshootActions("dsl").operation(ActionsOperation.summary));
+            }
+        })) {
+            ProducerTemplate template = context.createProducerTemplate();
+            template.sendBody("direct:in", WAVE);
+            template.sendBody("direct:in", Results.of(Results.entry("waving", 0.97, true)));
+
+            assertThat(template.requestBody("direct:summary", (Object) null)).isEqualTo(Map.of("waving", 1));
+        }
+    }
+
+    @Test
+    void aStoreCreatedByTheEndpointIsBoundedByItsOptions() throws Exception {
+        try (CamelContext context = start(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:in").to("overshoot-actions:b?actions=waving&maxActions=2&clock=#clock");
+                from("direct:query").to("overshoot-actions:b?operation=query");
+            }
+        })) {
+            ProducerTemplate template = context.createProducerTemplate();
+            for (int i = 0; i < 5; i++) {
+                template.sendBody("direct:in", WAVE);
+            }
+
+            assertThat(Bodies.actions(template.requestBody("direct:query", (Object) null)))
+                    .extracting(DetectedAction::timestamp).containsExactly(1.5, 2.0);
+        }
+    }
+
+    @Test
+    void twoEndpointsCannotDefineOneNameDifferently() {
+        assertThatThrownBy(() -> start(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:a").to("overshoot-actions:same?actions=waving");
+                from("direct:b").to("overshoot-actions:same?actions=clapping");
+            }
+        }).close()).hasStackTraceContaining("overshoot-actions:same is already defined");
+    }
+
+    @Test
+    void detectingWithoutADetectorSaysWhatIsMissing() throws Exception {
+        try (CamelContext context = start(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:in").to("overshoot-actions:nothing");
+            }
+        })) {
+            assertThatThrownBy(() -> context.createProducerTemplate().sendBody("direct:in", WAVE))
+                    .isInstanceOf(CamelExecutionException.class)
+                    .hasStackTraceContaining("overshoot-actions:nothing has no detector: give actions=");
+        }
+    }
+
+    @Test
+    void theDetectorsEndpointQueryReachesAnOvershootEndpointUnchanged() throws Exception {
+        ActionDetector odd = ActionDetector.of("a+b & c", "50% (maybe)", "x=y", "naïve \"quote\"");
+        FakeOvershootComponent overshoot = new FakeOvershootComponent(List.of(), false);
+        try (CamelContext context = new DefaultCamelContext()) {
+            context.addComponent("overshoot", overshoot);
+            context.getEndpoint("overshoot:cam?" + odd.endpointQuery());
+        }
+
+        assertThat(overshoot.options("cam")).isEqualTo(Map.of("prompt", odd.prompt(),
+                "outputSchema", odd.outputSchemaJson()));
+    }
+}
