@@ -29,16 +29,17 @@ final class ResultFanout {
         return sent.get();
     }
 
+    /** Counted before sending, so a client that has the result also sees it counted. */
     void publish(String json) {
-        if (sendRaw(json)) {
+        List<ResultChannel> targets = List.copyOf(channels);
+        if (!targets.isEmpty()) {
             sent.incrementAndGet();
         }
+        targets.forEach(channel -> channel.send(json));
     }
 
-    /** Sends to every socket; {@code true} if there was one. */
-    boolean sendRaw(String text) {
+    void sendRaw(String text) {
         channels.forEach(channel -> channel.send(text));
-        return !channels.isEmpty();
     }
 
     void closeAll(int code, String reason) {
