@@ -1,5 +1,6 @@
 package dev.camelovershoot.actions;
 
+import dev.camelovershoot.component.OvershootConstants;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,26 +9,20 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 /**
- * Reads an {@code overshoot:} result exchange: the body is the result text, the headers carry the rest. The header
- * names are those of the {@code overshoot:} component's {@code OvershootConstants}.
+ * Reads an {@code overshoot:} result exchange: the body is the result text, the headers carry the rest.
  */
 final class ResultExchanges {
 
-    static final String STREAM_ID = "CamelOvershootStreamId";
-    static final String RESULT_ID = "CamelOvershootResultId";
-    static final String OK = "CamelOvershootOk";
-    static final String INFERENCE_LATENCY = "CamelOvershootInferenceLatency";
-    static final String TOTAL_LATENCY = "CamelOvershootTotalLatency";
 
     /** A header copied into the metadata of the actions detected in the result. */
     private record Copied(String header, String key) {
     }
 
     private static final List<Copied> METADATA = List.of(
-            new Copied(STREAM_ID, "stream_id"),
-            new Copied(RESULT_ID, "result_id"),
-            new Copied(INFERENCE_LATENCY, "inference_latency_ms"),
-            new Copied(TOTAL_LATENCY, "total_latency_ms"));
+            new Copied(OvershootConstants.STREAM_ID, "stream_id"),
+            new Copied(OvershootConstants.RESULT_ID, "result_id"),
+            new Copied(OvershootConstants.INFERENCE_LATENCY, "inference_latency_ms"),
+            new Copied(OvershootConstants.TOTAL_LATENCY, "total_latency_ms"));
 
     private ResultExchanges() {
     }
@@ -43,6 +38,6 @@ final class ResultExchanges {
             }
         }
         return new ResultMessage(message.getBody(String.class), receivedAt,
-                !Boolean.FALSE.equals(message.getHeader(OK, Boolean.class)), metadata);
+                !Boolean.FALSE.equals(message.getHeader(OvershootConstants.OK, Boolean.class)), metadata);
     }
 }

@@ -1,5 +1,6 @@
 package dev.camelovershoot.actions;
 
+import dev.camelovershoot.component.OvershootConstants;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -71,7 +72,7 @@ class ActionsComponentTest extends CamelTestSupport {
         List<List<DetectedAction>> bodies = new ArrayList<>();
         for (String result : List.of(NOTHING, WAVE, WAVE, WAVE, WAVE, WAVE, WAVE, NOTHING, NOTHING, NOTHING)) {
             bodies.add(Bodies.actions(template.requestBodyAndHeader("direct:results", result,
-                    ResultExchanges.STREAM_ID, "s-1")));
+                    OvershootConstants.STREAM_ID, "s-1")));
         }
 
         DetectedAction expected = new DetectedAction("waving", 0.5, 1, 0.9, 3.0,
@@ -92,9 +93,9 @@ class ActionsComponentTest extends CamelTestSupport {
     @Test
     void resultHeadersBecomeMetadata() {
         template.sendBodyAndHeaders("direct:results", WAVE, Map.of(
-                ResultExchanges.STREAM_ID, "s-9", ResultExchanges.RESULT_ID, "res_1",
-                ResultExchanges.INFERENCE_LATENCY, 120.5, ResultExchanges.TOTAL_LATENCY, 240L,
-                ResultExchanges.OK, true));
+                OvershootConstants.STREAM_ID, "s-9", OvershootConstants.RESULT_ID, "res_1",
+                OvershootConstants.INFERENCE_LATENCY, 120.5, OvershootConstants.TOTAL_LATENCY, 240L,
+                OvershootConstants.OK, true));
 
         List<DetectedAction> ended = flush();
 
@@ -106,7 +107,7 @@ class ActionsComponentTest extends CamelTestSupport {
 
     @Test
     void failedResultsDetectNothing() {
-        template.sendBodyAndHeader("direct:results", WAVE, ResultExchanges.OK, false);
+        template.sendBodyAndHeader("direct:results", WAVE, OvershootConstants.OK, false);
 
         assertThat(flush()).isEmpty();
     }

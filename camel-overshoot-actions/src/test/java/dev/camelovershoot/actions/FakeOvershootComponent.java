@@ -1,5 +1,6 @@
 package dev.camelovershoot.actions;
 
+import dev.camelovershoot.component.OvershootConstants;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,9 +92,9 @@ final class FakeOvershootComponent extends DefaultComponent {
             for (int i = 0; i < script.size() && isRunAllowed(); i++) {
                 Exchange exchange = createExchange(false);
                 exchange.getMessage().setBody(script.get(i));
-                exchange.getMessage().setHeader(ResultExchanges.STREAM_ID, "stream-1");
-                exchange.getMessage().setHeader(ResultExchanges.RESULT_ID, "res_" + i);
-                exchange.getMessage().setHeader(ResultExchanges.OK, true);
+                exchange.getMessage().setHeader(OvershootConstants.STREAM_ID, "stream-1");
+                exchange.getMessage().setHeader(OvershootConstants.RESULT_ID, "res_" + i);
+                exchange.getMessage().setHeader(OvershootConstants.OK, true);
                 try {
                     getProcessor().process(exchange);
                 } catch (Exception e) {
