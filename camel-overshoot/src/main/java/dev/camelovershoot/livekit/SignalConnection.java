@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import livekit.LivekitRtc.SignalRequest;
 import livekit.LivekitRtc.SignalResponse;
@@ -74,7 +75,7 @@ final class SignalConnection implements WebSocket.Listener {
     synchronized void close() {
         closedByUs = true;
         sending.exceptionally(e -> null).thenCompose(v -> socket.sendClose(WebSocket.NORMAL_CLOSURE, ""))
-                .orTimeout(2, java.util.concurrent.TimeUnit.SECONDS)
+                .orTimeout(2, TimeUnit.SECONDS)
                 .whenComplete((v, e) -> socket.abort());
     }
 

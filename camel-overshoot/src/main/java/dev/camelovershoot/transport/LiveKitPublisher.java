@@ -12,11 +12,15 @@ import dev.onvoid.webrtc.RTCPeerConnectionState;
 import dev.onvoid.webrtc.media.video.VideoTrack;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import livekit.LivekitModels.TrackSource;
 import livekit.LivekitModels.TrackType;
@@ -52,7 +56,7 @@ public final class LiveKitPublisher implements BridgedTransport.Connection {
     private volatile CompletableFuture<Void> connected = new CompletableFuture<>();
     private volatile JoinResponse joined;
     private volatile boolean closed;
-    private final java.util.concurrent.atomic.AtomicBoolean recovering = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean recovering = new AtomicBoolean();
 
     /**
      * What to publish.
@@ -126,7 +130,7 @@ public final class LiveKitPublisher implements BridgedTransport.Connection {
     private void join(String token) {
         closePeer();
         joined = signal.join(url, token);
-        List<RTCIceServer> servers = new java.util.ArrayList<>(settings.iceServers());
+        List<RTCIceServer> servers = new ArrayList<>(settings.iceServers());
         joined.getIceServersList().forEach(s -> servers.add(iceServer(s)));
         connected = new CompletableFuture<>();
         peer = new PublisherPeer(factory, servers, track, settings.codec(), new PeerEvents());
@@ -207,9 +211,9 @@ public final class LiveKitPublisher implements BridgedTransport.Connection {
     private <T> T await(CompletableFuture<T> future, String what) {
         try {
             return future.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new LiveKitException("Timed out waiting for the LiveKit " + what);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw e.getCause() instanceof LiveKitException lk ? lk
                     : new LiveKitException("LiveKit " + what + " failed: " + e.getCause().getMessage(), -1, e.getCause());
         } catch (InterruptedException e) {

@@ -8,6 +8,7 @@ import dev.camelovershoot.livekit.LiveKitException;
 import dev.camelovershoot.transport.rtc.WebRtcRuntime;
 import java.net.http.HttpClient;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 /**
@@ -78,7 +79,7 @@ public final class LiveKitTransport extends BridgedTransport<LiveKitPublisher> {
     }
 
     private static TransportException failure(Throwable e) {
-        Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
         return new TransportException("LiveKit transport: " + cause.getMessage(), cause);
     }
 }

@@ -8,8 +8,10 @@ import dev.camelovershoot.transport.rtc.WebRtcRuntime;
 import dev.onvoid.webrtc.RTCIceCandidate;
 import dev.onvoid.webrtc.RTCIceServer;
 import dev.onvoid.webrtc.RTCPeerConnectionState;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -30,7 +32,7 @@ public final class WebRtcTransport extends BridgedTransport<PublisherPeer> {
         PublisherPeer next = new PublisherPeer(runtime.factory(), settings.iceServers(), track(), settings.codec(),
                 new Events());
         connection(next);
-        return next.offerWithCandidates().orTimeout(settings.timeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+        return next.offerWithCandidates().orTimeout(settings.timeout().toMillis(), TimeUnit.MILLISECONDS)
                 .thenApply(Source::webRtc);
     }
 
@@ -43,7 +45,7 @@ public final class WebRtcTransport extends BridgedTransport<PublisherPeer> {
         }
         failures = onFailure;
         if (created.turnServers() != null && !created.turnServers().isEmpty()) {
-            List<RTCIceServer> servers = new java.util.ArrayList<>(settings.iceServers());
+            List<RTCIceServer> servers = new ArrayList<>(settings.iceServers());
             created.turnServers().forEach(t -> servers.add(iceServer(t)));
             current.useIceServers(servers);
         }
