@@ -40,8 +40,9 @@ class EmulatorPipelineTest {
     private static final double INTERVAL = 0.5;
     private static final int FPS = 20;
     private static final String MODEL = OvershootEmulator.DEFAULT_MODELS.get(0).model();
+    /** The black lead-in covers joining the LiveKit room, which happens on the first frame (slow on a busy machine). */
     private static final List<Segment> VIDEO = List.of(
-            new Segment("black", 0.5), new Segment("red", 2.25), new Segment("black", 1.5),
+            new Segment("black", 3.0), new Segment("red", 2.25), new Segment("black", 1.5),
             new Segment("blue", 0.75), new Segment("green", 1.75), new Segment("black", 2.0));
 
     private record Segment(String colour, double seconds) {
