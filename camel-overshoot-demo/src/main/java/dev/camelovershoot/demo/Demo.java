@@ -3,7 +3,7 @@ package dev.camelovershoot.demo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.camelovershoot.actions.ActionDetector;
 import dev.camelovershoot.actions.ActionStore;
-import dev.camelovershoot.actions.ActionsConstants;
+import dev.camelovershoot.actions.DetectedAction;
 import dev.camelovershoot.component.OvershootConstants;
 import dev.camelovershoot.testinfra.OvershootEmulator;
 import dev.camelovershoot.testinfra.inference.RulesBackend;
@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.LoggingLevel;
@@ -112,11 +113,15 @@ final class Demo {
                                 "result ${body} (latency ${header." + OvershootConstants.TOTAL_LATENCY + "} ms)")
                         .to("overshoot-actions:demo?detector=#detector");
                 from("overshoot-actions:demo").routeId("demo-events")
-                        .log(LoggingLevel.INFO, LOG_NAME, "EVENT ${header." + ActionsConstants.ACTION + "} at ${header."
-                                + ActionsConstants.TIMESTAMP + "} s for ${header." + ActionsConstants.DURATION
-                                + "} s (confidence ${header." + ActionsConstants.CONFIDENCE + "})");
+                        .process(exchange -> LOG.info("EVENT {}", describe(exchange.getIn()
+                                .getBody(DetectedAction.class))));
             }
         };
+    }
+
+    static String describe(DetectedAction event) {
+        return String.format(Locale.ROOT, "%s at %.1f s for %.1f s (confidence %.2f)", event.action(),
+                event.timestamp(), event.duration() == null ? 0.0 : event.duration(), event.confidence());
     }
 
     private static RulesBackend rules() throws IOException {
