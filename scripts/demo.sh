@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
-# The main job. Until the demo route exists, it starts the Overshoot emulator so you can develop offline.
+# The demo: builds what it needs (quietly, log in build-logs/demo-build.log), then streams a generated sample video
+# through overshoot: (the embedded emulator unless OVERSHOOT_API_KEY is set; then OVERSHOOT_MODEL is required) into
+# action events, and writes actions.json, actions.csv and timeline.png to demo-output/<timestamp>/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/prereqs.sh
 
-jar=camel-overshoot-test-infra/target/overshoot-emulator.jar
-if [ ! -f "$jar" ]; then
-  echo "Building the Overshoot emulator (first run only) ..."
-  mkdir -p build-logs
-  mvn -B -ntp -q -pl camel-overshoot-test-infra -am package -DskipTests >build-logs/demo-build.log 2>&1 \
-    || { tail -n 30 build-logs/demo-build.log >&2; fail "the build failed (log: build-logs/demo-build.log)"; }
-fi
-exec java -jar "$jar" --port "${OVERSHOOT_EMULATOR_PORT:-8080}" "$@"
+jar=camel-overshoot-demo/target/camel-overshoot-demo.jar
+mkdir -p build-logs
+echo "Building the demo (quiet; log: build-logs/demo-build.log) ..."
+mvn -B -ntp -q -pl camel-overshoot-demo -am package -DskipTests >build-logs/demo-build.log 2>&1 \
+  || { tail -n 30 build-logs/demo-build.log >&2; fail "the build failed (log: build-logs/demo-build.log)"; }
+exec java -jar "$jar" "$@"
