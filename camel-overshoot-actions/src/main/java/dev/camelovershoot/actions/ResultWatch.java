@@ -4,29 +4,39 @@ import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
-/** Tells when a stream of results is over: its source stopped, or it went quiet after its first result. */
-final class ResultWatch {
+/**
+ * Tells when a stream of results is over: its source stopped, or it went quiet after its first result. Call
+ * {@link #arrived()} for each result, from any thread.
+ */
+public final class ResultWatch {
 
     private static final long CHECK_NANOS = Duration.ofMillis(200).toNanos();
 
     private long lastArrival;
-    private boolean arrived;
+    private int arrivals;
 
-    synchronized void arrived() {
+    public synchronized void arrived() {
         lastArrival = System.nanoTime();
-        arrived = true;
+        arrivals++;
+    }
+
+    /** Results seen so far. */
+    public synchronized int arrivals() {
+        return arrivals;
     }
 
     /**
      * Returns once {@code stopped} holds or no result arrived for {@code idle} after the first one; checks
      * {@code stopped} at least every 200 ms.
+     *
+     * @throws TimeoutException when neither happened within {@code timeout}
      */
-    synchronized void awaitEnd(Duration idle, Duration timeout, BooleanSupplier stopped)
+    public synchronized void awaitEnd(Duration idle, Duration timeout, BooleanSupplier stopped)
             throws InterruptedException, TimeoutException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!stopped.getAsBoolean()) {
             long now = System.nanoTime();
-            long quietLeft = arrived ? lastArrival + idle.toNanos() - now : Long.MAX_VALUE;
+            long quietLeft = arrivals > 0 ? lastArrival + idle.toNanos() - now : Long.MAX_VALUE;
             if (quietLeft <= 0) {
                 return;
             }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.camelovershoot.actions.ActionDetector;
 import dev.camelovershoot.actions.ActionStore;
 import dev.camelovershoot.actions.DetectedAction;
+import dev.camelovershoot.actions.ResultWatch;
 import dev.camelovershoot.component.OvershootConstants;
 import dev.camelovershoot.testinfra.OvershootEmulator;
 import dev.camelovershoot.testinfra.inference.RulesBackend;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 import org.apache.camel.CamelContext;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
@@ -70,15 +72,17 @@ final class Demo {
 
     private Outcome analyse(Path folder, Path video, ActionDetector detector, Map<String, String> connection)
             throws Exception {
-        IdleWatch watch = new IdleWatch();
-        boolean ended;
+        ResultWatch watch = new ResultWatch();
+        boolean ended = true;
         try (CamelContext context = new DefaultCamelContext()) {
             context.getRegistry().bind("detector", detector);
             context.addRoutes(routes(uri(video, detector, connection), watch));
             context.start();
-            ended = watch.awaitEnd(IDLE, limit,
-                    () -> context.getRouteController().getRouteStatus(RESULTS_ROUTE).isStopped());
-            if (!ended) {
+            try {
+                watch.awaitEnd(IDLE, limit,
+                        () -> context.getRouteController().getRouteStatus(RESULTS_ROUTE).isStopped());
+            } catch (TimeoutException e) {
+                ended = false;
                 LOG.warn("The video did not end within {} s; stopping with what was detected", limit.toSeconds());
             }
         }
@@ -103,7 +107,7 @@ final class Demo {
         return "RAW(" + value + ")";
     }
 
-    private static RouteBuilder routes(String overshootUri, IdleWatch watch) {
+    private static RouteBuilder routes(String overshootUri, ResultWatch watch) {
         return new RouteBuilder() {
             @Override
             public void configure() {
