@@ -128,7 +128,8 @@ final class Demo {
                 event.timestamp(), event.duration() == null ? 0.0 : event.duration(), event.confidence());
     }
 
-    private static RulesBackend rules() throws IOException {
+    /** The rules that make the emulator answer the sample video's scenes (red: waving, green: thumbs up). */
+    static RulesBackend rules() throws IOException {
         try (InputStream in = Demo.class.getResourceAsStream("/demo-rules.json")) {
             if (in == null) {
                 throw new IOException("demo-rules.json is missing from the classpath");
