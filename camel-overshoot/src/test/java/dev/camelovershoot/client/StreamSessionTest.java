@@ -217,7 +217,7 @@ class StreamSessionTest extends SessionTestBase {
     }
 
     @Test
-    void endedSourceEndsTheSession() {
+    void endedSourceEndsTheSessionWithoutAnError() {
         RecordingTransport transport = new RecordingTransport(emulator);
         session = session(client, "p", recorder).transport(transport).start();
         String id = session.streamId();
@@ -225,7 +225,22 @@ class StreamSessionTest extends SessionTestBase {
         transport.sourceEnded();
 
         await().atMost(WAIT).until(() -> recorder.has(ENDED));
+        assertThat(recorder.errors).isEmpty();
+        assertThat(recorder.events).last().isEqualTo(StreamEvent.ended(id, StreamEvent.SOURCE_ENDED));
+        assertThat(deletes(id)).isEqualTo(1);
+    }
+
+    @Test
+    void failedSourceIsReportedAndEndsTheSession() {
+        RecordingTransport transport = new RecordingTransport(emulator);
+        session = session(client, "p", recorder).transport(transport).start();
+        String id = session.streamId();
+
+        transport.sourceFailed();
+
+        await().atMost(WAIT).until(() -> recorder.has(ENDED));
         assertThat(recorder.errors).singleElement().isInstanceOf(SourceEndedException.class);
+        assertThat(recorder.errors.get(0)).hasMessageContaining("went away");
         assertThat(recorder.events).last().isEqualTo(StreamEvent.ended(id, StreamEvent.SOURCE_ENDED));
         assertThat(deletes(id)).isEqualTo(1);
     }

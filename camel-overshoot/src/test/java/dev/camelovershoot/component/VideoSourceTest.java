@@ -8,15 +8,17 @@ import dev.camelovershoot.testinfra.OvershootEmulatorExtension;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.spi.ExceptionHandler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A consumer-only route with a video file as its source: the file is played in real time over WebRTC, the results
- * follow its content, and its end ends the stream.
+ * follow its content, and its end ends the stream: normal for a file without loop, so no error, and the route runs on.
  */
 class VideoSourceTest extends EmulatorCamelTest {
 
@@ -26,17 +28,21 @@ class VideoSourceTest extends EmulatorCamelTest {
     @TempDir
     static Path dir;
 
+    private final List<Throwable> handled = new CopyOnWriteArrayList<>();
+
     VideoSourceTest() {
         super(EMULATOR.emulator());
     }
 
     @Override
     protected RouteBuilder createRouteBuilder() throws Exception {
+        context.getRegistry().bind("recorder", (ExceptionHandler) new RecordingExceptionHandler(handled));
         Path video = TestVideos.mp4(dir.resolve("red-then-blue.mp4"), 10, TestVideos.segments(20, "red", "blue"));
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("overshoot:file?intervalSeconds=0.5&lifecycleEvents=true&source=" + video.toUri())
+                from("overshoot:file?intervalSeconds=0.5&lifecycleEvents=true&exceptionHandler=#recorder&source="
+                     + video.toUri()).routeId("file")
                         .choice().when(header(OvershootConstants.EVENT_TYPE).isNull())
                             .convertBodyTo(Map.class).setBody(simple("${body[color]}")).to("mock:colours")
                         .otherwise()
@@ -58,5 +64,7 @@ class VideoSourceTest extends EmulatorCamelTest {
         assertThat(colours.lastIndexOf("red")).isLessThan(colours.indexOf("blue"));
         assertThat(events.getExchanges().get(events.getExchanges().size() - 1).getMessage()
                 .getHeader(OvershootConstants.EVENT_REASON)).isEqualTo("source_ended");
+        assertThat(handled).as("the end of a file is no error").isEmpty();
+        assertThat(context.getRouteController().getRouteStatus("file").isStarted()).isTrue();
     }
 }
