@@ -11,24 +11,24 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
  * Runs a video file through an {@code overshoot:} stream of a Camel context and returns the detector's store once the
  * file ended: {@code overshoot:<id>?source=<file>&loop=false&lifecycleEvents=true} plus the detector's prompt and
- * output schema plus the
- * {@linkplain #option(String, Object) options given here}; connection settings (API URL, key, model) come from here or
- * from the {@code overshoot} component's configuration.
+ * output schema plus the {@linkplain #option(String, Object) options given here}; connection settings (API URL, key,
+ * model) come from here or from the {@code overshoot} component's configuration.
  *
- * <p>The file has ended when the stream ends (it ends with its source; also when the file ends before any result),
+ * <p>The file has ended when the stream ends (it ends with its source, also when that happens before any result),
  * when the route stops, or when no result arrived for {@code idleTimeout} after the first one (a service that went
- * quiet). The detector is {@linkplain ActionDetector#reset() reset}
- * first, so timestamps count from the first result, and {@linkplain ActionDetector#flush() flushed} at the end.
+ * quiet). The detector is {@linkplain ActionDetector#reset() reset} first, so timestamps count from the first result,
+ * and {@linkplain ActionDetector#flush() flushed} at the end.
  */
 public final class VideoAnalyzer {
 
     private static final AtomicLong RUNS = new AtomicLong();
-    /** The lifecycle event that ends a stream, results delivered before it. */
+    /** The lifecycle event that ends a stream. */
     private static final String ENDED = StreamEvent.Type.ENDED.name();
 
     private final CamelContext context;
@@ -81,15 +81,8 @@ public final class VideoAnalyzer {
             context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from(uri(routeId, video)).routeId(routeId).process(exchange -> {
-                        String event = exchange.getMessage().getHeader(OvershootConstants.EVENT_TYPE, String.class);
-                        if (event == null) {
-                            detector.accept(ResultExchanges.toMessage(exchange, clock.instant()));
-                            watch.arrived();
-                        } else if (ENDED.equals(event)) {
-                            streamEnded.set(true);
-                        }
-                    });
+                    from(uri(routeId, video)).routeId(routeId)
+                            .process(exchange -> take(exchange, watch, streamEnded));
                 }
             });
             watch.awaitEnd(idleTimeout, timeout, () -> streamEnded.get()
@@ -106,6 +99,17 @@ public final class VideoAnalyzer {
         }
         detector.flush();
         return detector.store();
+    }
+
+    /** A result goes to the detector; the stream's ENDED event, which follows its last result, marks the end. */
+    private void take(Exchange exchange, ResultWatch watch, AtomicBoolean streamEnded) {
+        String event = exchange.getMessage().getHeader(OvershootConstants.EVENT_TYPE, String.class);
+        if (event == null) {
+            detector.accept(ResultExchanges.toMessage(exchange, clock.instant()));
+            watch.arrived();
+        } else if (ENDED.equals(event)) {
+            streamEnded.set(true);
+        }
     }
 
     String uri(String name, Path video) {
