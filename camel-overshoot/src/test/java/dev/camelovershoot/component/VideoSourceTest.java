@@ -3,8 +3,10 @@ package dev.camelovershoot.component;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.camelovershoot.client.SourceEndedException;
 import dev.camelovershoot.media.TestVideos;
 import dev.camelovershoot.testinfra.OvershootEmulatorExtension;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A consumer-only route with a video file as its source: the file is played in real time over WebRTC, the results
  * follow its content, and its end ends the stream: normal for a file without loop, so no error, and the route runs on.
+ * A file that cannot be decoded is an error, for the exception handler.
  */
 class VideoSourceTest extends EmulatorCamelTest {
 
@@ -38,11 +41,14 @@ class VideoSourceTest extends EmulatorCamelTest {
     protected RouteBuilder createRouteBuilder() throws Exception {
         context.getRegistry().bind("recorder", (ExceptionHandler) new RecordingExceptionHandler(handled));
         Path video = TestVideos.mp4(dir.resolve("red-then-blue.mp4"), 10, TestVideos.segments(20, "red", "blue"));
+        Path broken = Files.writeString(dir.resolve("broken.mp4"), "not a video");
         return new RouteBuilder() {
             @Override
             public void configure() {
+                from("overshoot:broken?exceptionHandler=#recorder&source=" + broken.toUri()).routeId("broken")
+                        .autoStartup(false).to("mock:broken");
                 from("overshoot:file?intervalSeconds=0.5&lifecycleEvents=true&exceptionHandler=#recorder&source="
-                     + video.toUri()).routeId("file")
+                     + video.toUri()).routeId("file").autoStartup(false)
                         .choice().when(header(OvershootConstants.EVENT_TYPE).isNull())
                             .convertBodyTo(Map.class).setBody(simple("${body[color]}")).to("mock:colours")
                         .otherwise()
@@ -52,7 +58,8 @@ class VideoSourceTest extends EmulatorCamelTest {
     }
 
     @Test
-    void resultsFollowTheVideoUntilItEnds() {
+    void resultsFollowTheVideoUntilItEnds() throws Exception {
+        context.getRouteController().startRoute("file");
         MockEndpoint events = getMockEndpoint("mock:events");
         await().atMost(WAIT).until(() -> events.getExchanges().stream()
                 .anyMatch(e -> "ENDED".equals(e.getMessage().getHeader(OvershootConstants.EVENT_TYPE))));
@@ -66,5 +73,14 @@ class VideoSourceTest extends EmulatorCamelTest {
                 .getHeader(OvershootConstants.EVENT_REASON)).isEqualTo("source_ended");
         assertThat(handled).as("the end of a file is no error").isEmpty();
         assertThat(context.getRouteController().getRouteStatus("file").isStarted()).isTrue();
+    }
+
+    @Test
+    void aSourceThatFailsGoesToTheExceptionHandler() throws Exception {
+        context.getRouteController().startRoute("broken");
+
+        await().atMost(WAIT).until(() -> !handled.isEmpty());
+        assertThat(handled).singleElement().isInstanceOf(SourceEndedException.class);
+        assertThat(handled.get(0)).hasMessageContaining("broken.mp4 failed");
     }
 }
