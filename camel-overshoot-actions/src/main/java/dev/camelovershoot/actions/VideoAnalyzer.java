@@ -1,28 +1,35 @@
 package dev.camelovershoot.actions;
 
+import dev.camelovershoot.client.StreamEvent;
+import dev.camelovershoot.component.OvershootConstants;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
  * Runs a video file through an {@code overshoot:} stream of a Camel context and returns the detector's store once the
- * file ended: {@code overshoot:<id>?source=<file>&loop=false} plus the detector's prompt and output schema plus the
- * {@linkplain #option(String, Object) options given here}; connection settings (API URL, key, model) come from here or
- * from the {@code overshoot} component's configuration.
+ * file ended: {@code overshoot:<id>?source=<file>&loop=false&lifecycleEvents=true} plus the detector's prompt and
+ * output schema plus the {@linkplain #option(String, Object) options given here}; connection settings (API URL, key,
+ * model) come from here or from the {@code overshoot} component's configuration.
  *
- * <p>The file has ended when the route stops or when no result arrived for {@code idleTimeout} after the first one
- * (the stream ends with its source, so its results stop). The detector is {@linkplain ActionDetector#reset() reset}
- * first, so timestamps count from the first result, and {@linkplain ActionDetector#flush() flushed} at the end.
+ * <p>The file has ended when the stream ends (it ends with its source, also when that happens before any result),
+ * when the route stops, or when no result arrived for {@code idleTimeout} after the first one (a service that went
+ * quiet). The detector is {@linkplain ActionDetector#reset() reset} first, so timestamps count from the first result,
+ * and {@linkplain ActionDetector#flush() flushed} at the end.
  */
 public final class VideoAnalyzer {
 
     private static final AtomicLong RUNS = new AtomicLong();
+    /** The lifecycle event that ends a stream. */
+    private static final String ENDED = StreamEvent.Type.ENDED.name();
 
     private final CamelContext context;
     private final ActionDetector detector;
@@ -68,18 +75,18 @@ public final class VideoAnalyzer {
     public ActionStore analyzeVideo(Path video) {
         String routeId = "overshoot-actions-analyze-" + RUNS.incrementAndGet();
         ResultWatch watch = new ResultWatch();
+        AtomicBoolean streamEnded = new AtomicBoolean();
         detector.reset();
         try {
             context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from(uri(routeId, video)).routeId(routeId).process(exchange -> {
-                        detector.accept(ResultExchanges.toMessage(exchange, clock.instant()));
-                        watch.arrived();
-                    });
+                    from(uri(routeId, video)).routeId(routeId)
+                            .process(exchange -> take(exchange, watch, streamEnded));
                 }
             });
-            watch.awaitEnd(idleTimeout, timeout, () -> context.getRouteController().getRouteStatus(routeId).isStopped());
+            watch.awaitEnd(idleTimeout, timeout, () -> streamEnded.get()
+                    || context.getRouteController().getRouteStatus(routeId).isStopped());
         } catch (TimeoutException e) {
             throw new IllegalStateException("The analysis of " + video + " did not end within " + timeout, e);
         } catch (InterruptedException e) {
@@ -94,10 +101,21 @@ public final class VideoAnalyzer {
         return detector.store();
     }
 
+    /** A result goes to the detector; the stream's ENDED event, which follows its last result, marks the end. */
+    private void take(Exchange exchange, ResultWatch watch, AtomicBoolean streamEnded) {
+        String event = exchange.getMessage().getHeader(OvershootConstants.EVENT_TYPE, String.class);
+        if (event == null) {
+            detector.accept(ResultExchanges.toMessage(exchange, clock.instant()));
+            watch.arrived();
+        } else if (ENDED.equals(event)) {
+            streamEnded.set(true);
+        }
+    }
+
     String uri(String name, Path video) {
         StringBuilder uri = new StringBuilder("overshoot:").append(name)
                 .append("?source=").append(UriValues.raw(video.toAbsolutePath().toString()))
-                .append("&loop=false&").append(detector.endpointQuery());
+                .append("&loop=false&lifecycleEvents=true&").append(detector.endpointQuery());
         options.forEach((key, value) -> uri.append('&').append(key).append('=')
                 .append(UriValues.raw(String.valueOf(value))));
         return uri.toString();

@@ -3,7 +3,11 @@ package dev.camelovershoot.actions;
 import static dev.camelovershoot.actions.dsl.endpoint.StaticEndpointBuilders.overshootActions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import dev.camelovershoot.testinfra.OvershootEmulator;
+import dev.camelovershoot.testinfra.OvershootEmulatorExtension;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.CamelContext;
@@ -12,13 +16,21 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Endpoint options, each in a context of its own. */
+/** Endpoint options, each in a context of its own; the emulator's model sees what reaches an overshoot: stream. */
 // try-with-resources on CamelContext, whose close() declares InterruptedException: the tests let it propagate
 @SuppressWarnings("try")
 class ActionsEndpointOptionsTest {
 
     private static final String WAVE = Results.detecting("waving");
+    /** Answers nothing: the test reads what it was asked. */
+    private static final ScriptedModel MODEL = new ScriptedModel();
+
+    @RegisterExtension
+    static final OvershootEmulatorExtension EMULATOR = OvershootEmulatorExtension.create(b -> b
+            .idleAfter(Duration.ofMinutes(1))
+            .backend(MODEL));
 
     private static CamelContext start(RouteBuilder routes) throws Exception {
         CamelContext context = new DefaultCamelContext();
@@ -108,15 +120,22 @@ class ActionsEndpointOptionsTest {
     }
 
     @Test
-    void theDetectorsEndpointQueryReachesAnOvershootEndpointUnchanged() throws Exception {
+    void theDetectorsEndpointQueryReachesTheServiceUnchanged(OvershootEmulator emulator) throws Exception {
         ActionDetector odd = ActionDetector.of("a+b & c", "50% (maybe)", "x=y", "naïve \"quote\"");
-        FakeOvershootComponent overshoot = new FakeOvershootComponent(List.of(), false);
-        try (CamelContext context = new DefaultCamelContext()) {
-            context.addComponent("overshoot", overshoot);
-            context.getEndpoint("overshoot:cam?" + odd.endpointQuery());
-        }
+        try (CamelContext context = EmulatorConnection.byDefault(new DefaultCamelContext(), emulator)) {
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("overshoot:cam?intervalSeconds=0.1&" + odd.endpointQuery()).to("mock:results");
+                }
+            });
+            context.start();
+            String streamId = EmulatorConnection.feedOneFrame(emulator);
+            await().atMost(Duration.ofSeconds(20)).until(() -> MODEL.lastAsked() != null);
 
-        assertThat(overshoot.options("cam")).isEqualTo(Map.of("prompt", odd.prompt(),
-                "outputSchema", odd.outputSchemaJson()));
+            assertThat(emulator.stream(streamId).orElseThrow().prompt()).isEqualTo(odd.prompt());
+            assertThat(MODEL.lastAsked().prompt()).isEqualTo(odd.prompt());
+            assertThat(MODEL.lastAsked().outputSchema()).isEqualTo(odd.outputSchema());
+        }
     }
 }

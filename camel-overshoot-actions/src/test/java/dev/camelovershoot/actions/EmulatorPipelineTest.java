@@ -39,7 +39,6 @@ class EmulatorPipelineTest {
 
     private static final double INTERVAL = 0.5;
     private static final int FPS = 20;
-    private static final String MODEL = OvershootEmulator.DEFAULT_MODELS.get(0).model();
     /** The black lead-in covers joining the LiveKit room, which happens on the first frame (slow on a busy machine). */
     private static final List<Segment> VIDEO = List.of(
             new Segment("black", 3.0), new Segment("red", 2.25), new Segment("black", 1.5),
@@ -88,10 +87,7 @@ class EmulatorPipelineTest {
         ActionStore store;
         try (CamelContext context = new DefaultCamelContext()) {
             context.start();
-            store = new VideoAnalyzer(context, detector)
-                    .option("apiUrl", emulator.baseUrl())
-                    .option("apiKey", emulator.apiKey())
-                    .option("model", MODEL)
+            store = EmulatorConnection.analyzer(context, detector, emulator)
                     .option("intervalSeconds", INTERVAL)
                     .idleTimeout(Duration.ofSeconds(4))
                     .timeout(Duration.ofSeconds(45))

@@ -264,7 +264,12 @@ public final class StreamSession implements AutoCloseable {
     }
 
     private void transportFailed(String id, OvershootException failure) {
-        if (!closing.get() && isCurrent(id)) {
+        if (closing.get() || !isCurrent(id)) {
+            return;
+        }
+        if (failure instanceof SourceEndedException ended && !ended.isFailure()) {
+            shutDown(StreamEvent.SOURCE_ENDED);
+        } else {
             fail(failure, failure instanceof SourceEndedException ? StreamEvent.SOURCE_ENDED : StreamEvent.ERROR);
         }
     }

@@ -22,7 +22,8 @@ public interface Transport {
      * Starts sending video to the stream just created (join its LiveKit room, apply its WebRTC answer).
      *
      * @param failures where to report a failure after the returned future completed, e.g. a
-     *                 {@link SourceEndedException}; the session then reports it and closes
+     *                 {@link SourceEndedException}; the session then reports it and closes (a source that simply
+     *                 reached its end only closes it)
      */
     CompletableFuture<Void> connect(StreamCreated created, Consumer<OvershootException> failures);
 

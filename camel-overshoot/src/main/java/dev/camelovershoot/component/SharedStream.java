@@ -200,7 +200,14 @@ final class SharedStream implements StreamListener, FrameSink {
 
     @Override
     public void onEnded(SourceEnd end) {
-        transport.fail(new SourceEndedException("Overshoot stream '" + name + "': " + end.describe(), end.cause()));
+        String message = "Overshoot stream '" + name + "': " + end.describe();
+        if (end.failed()) {
+            transport.fail(new SourceEndedException(message, end.cause()));
+        } else {
+            // a file without loop ends: normal, so no error, and the stream ends with it
+            LOG.info(message);
+            transport.fail(new SourceEndedException(message));
+        }
     }
 
     private synchronized void started(StreamSession running, Throwable failure) {

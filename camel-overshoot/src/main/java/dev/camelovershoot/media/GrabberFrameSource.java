@@ -26,6 +26,8 @@ final class GrabberFrameSource implements FrameSource {
     private final CountDownLatch stopSignal = new CountDownLatch(1);
     private final CountDownLatch released = new CountDownLatch(1);
     private Thread reader;
+    /** Written by the reader thread only. */
+    private long framesRead;
 
     GrabberFrameSource(SourceSpec spec, FrameSourceOptions options) {
         this.spec = spec;
@@ -90,12 +92,12 @@ final class GrabberFrameSource implements FrameSource {
              FFmpegFrameGrabber grabber = spec.newGrabber()) {
             grabber.start();
             if (!grabber.hasVideo()) {
-                return SourceEnd.failure(description(), new IOException("no video stream in " + description()));
+                return SourceEnd.failure(description(), 0, new IOException("no video stream in " + description()));
             }
             return read(grabber, converter, sink);
         } catch (Exception | LinkageError e) {
             // LinkageError: FFmpeg's native libraries could not be loaded
-            return stopping() ? null : SourceEnd.failure(description(), e);
+            return stopping() ? null : SourceEnd.failure(description(), framesRead, e);
         }
     }
 
@@ -108,10 +110,11 @@ final class GrabberFrameSource implements FrameSource {
             Frame frame = grabber.grabImage();
             if (frame == null) {
                 if (!options.loop()) {
-                    return SourceEnd.endOfStream(description());
+                    return SourceEnd.endOfStream(description(), framesRead);
                 }
                 if (framesThisPass == 0) {
-                    return SourceEnd.failure(description(), new IOException("no video frames to loop over"));
+                    return SourceEnd.failure(description(), framesRead,
+                            new IOException("no video frames to loop over"));
                 }
                 grabber.restart();
                 timeline.nextPass();
@@ -119,6 +122,7 @@ final class GrabberFrameSource implements FrameSource {
                 continue;
             }
             framesThisPass++;
+            framesRead++;
             long position = timeline.position(frame.timestamp);
             if (cap.admit(position) && awaitPlayTime(startNanos + position)) {
                 deliver(converter.fromJavaCv(frame, position), sink);

@@ -4,6 +4,7 @@ import dev.camelovershoot.client.wire.Source;
 import dev.camelovershoot.client.wire.StreamCreated;
 import dev.camelovershoot.testinfra.OvershootEmulator;
 import dev.camelovershoot.testinfra.RecordedRequest;
+import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -47,6 +48,10 @@ final class RecordingTransport implements Transport {
     }
 
     void sourceEnded() {
-        failures.accept(new SourceEndedException("The test video ended. Restart the source to continue."));
+        failures.accept(new SourceEndedException("The test video ended."));
+    }
+
+    void sourceFailed() {
+        failures.accept(new SourceEndedException("The test camera went away.", new IOException("unplugged")));
     }
 }

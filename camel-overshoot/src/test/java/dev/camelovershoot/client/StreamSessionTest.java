@@ -217,15 +217,29 @@ class StreamSessionTest extends SessionTestBase {
     }
 
     @Test
-    void endedSourceEndsTheSession() {
+    void endedSourceEndsTheSessionWithoutAnError() {
+        endSource(RecordingTransport::sourceEnded);
+
+        assertThat(recorder.errors).isEmpty();
+    }
+
+    @Test
+    void failedSourceIsReportedAndEndsTheSession() {
+        endSource(RecordingTransport::sourceFailed);
+
+        assertThat(recorder.errors).singleElement().isInstanceOf(SourceEndedException.class);
+        assertThat(recorder.errors.get(0)).hasMessageContaining("went away");
+    }
+
+    /** Starts a session whose transport's source then ends as {@code end} says; checks the session ended with it. */
+    private void endSource(Consumer<RecordingTransport> end) {
         RecordingTransport transport = new RecordingTransport(emulator);
         session = session(client, "p", recorder).transport(transport).start();
         String id = session.streamId();
 
-        transport.sourceEnded();
+        end.accept(transport);
 
         await().atMost(WAIT).until(() -> recorder.has(ENDED));
-        assertThat(recorder.errors).singleElement().isInstanceOf(SourceEndedException.class);
         assertThat(recorder.events).last().isEqualTo(StreamEvent.ended(id, StreamEvent.SOURCE_ENDED));
         assertThat(deletes(id)).isEqualTo(1);
     }

@@ -40,6 +40,7 @@ class FileFrameSourceTest {
             SourceEnd end = sink.end.get(END_TIMEOUT_SECONDS, TimeUnit.SECONDS);
 
             assertThat(end.failed()).as(end.describe()).isFalse();
+            assertThat(end.describe()).endsWith("reached its end after " + SEGMENTS.size() + " frames");
         }
         assertThat(sink.colours()).containsExactlyElementsOf(SEGMENTS);
         assertThat(sink.frames).allSatisfy(frame -> assertThat(frame.width()).isEqualTo(TestVideos.WIDTH));
