@@ -3,6 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/prereqs.sh
+require_rtsp_test_server
 
 log=build-logs/test.log
 mkdir -p build-logs

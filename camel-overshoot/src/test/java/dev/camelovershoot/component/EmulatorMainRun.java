@@ -3,6 +3,7 @@ package dev.camelovershoot.component;
 import dev.camelovershoot.testinfra.OvershootEmulator;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.main.BaseMainSupport;
@@ -15,16 +16,22 @@ public final class EmulatorMainRun {
     private EmulatorMainRun() {
     }
 
-    /**
-     * Starts {@code main} with the emulator's URL, key and first model and the property {@code video}, and tells
-     * whether route {@code routeId} finished an exchange whose body contains {@code text} within {@code timeout}.
-     */
+    /** {@link #seesResult(Main, OvershootEmulator, Map, String, String, Duration)} with the property {@code video}. */
     public static boolean seesResult(Main main, OvershootEmulator emulator, Path video, String routeId, String text,
                                      Duration timeout) throws Exception {
+        return seesResult(main, emulator, Map.of("video", video.toUri().toString()), routeId, text, timeout);
+    }
+
+    /**
+     * Starts {@code main} with the emulator's URL, key and first model and the given properties, and tells
+     * whether route {@code routeId} finished an exchange whose body contains {@code text} within {@code timeout}.
+     */
+    public static boolean seesResult(Main main, OvershootEmulator emulator, Map<String, String> properties,
+                                     String routeId, String text, Duration timeout) throws Exception {
         main.addOverrideProperty("camel.component.overshoot.api-url", emulator.baseUrl());
         main.addOverrideProperty("camel.component.overshoot.api-key", emulator.apiKey());
         main.addOverrideProperty("camel.component.overshoot.model", OvershootEmulator.DEFAULT_MODELS.get(0).model());
-        main.addOverrideProperty("video", video.toUri().toString());
+        properties.forEach(main::addOverrideProperty);
         NotifyBuilder[] seen = new NotifyBuilder[1];
         main.addMainListener(new MainListenerSupport() {
             @Override

@@ -34,6 +34,11 @@ public final class TestVideos {
         return record(file, "mp4", avcodec.AV_CODEC_ID_MPEG4, fps, frameColours, Map.of());
     }
 
+    /** An MP4 file with H.264 video, what cameras and RTSP servers usually carry. */
+    public static Path h264Mp4(Path file, int fps, List<String> frameColours) throws Exception {
+        return record(file, "mp4", avcodec.AV_CODEC_ID_H264, fps, frameColours, Map.of());
+    }
+
     /** An HLS on-demand playlist of one-second H.264 segments; returns the playlist. */
     public static Path hls(Path playlist, int fps, List<String> frameColours) throws Exception {
         return record(playlist, "hls", avcodec.AV_CODEC_ID_H264, fps, frameColours,

@@ -1,0 +1,71 @@
+package dev.camelovershoot.examples.camerartsp;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The example's {@code rtsp-server.py} (GStreamer's RTSP server, Debian packages installed by scripts/prereqs.sh)
+ * serving one MP4 file on a free port, for as long as this is open.
+ */
+final class RtspServer implements AutoCloseable {
+
+    private static final Path SCRIPT = Path.of("rtsp-server.py");
+    private static final Duration STARTUP = Duration.ofSeconds(20);
+
+    private final Process process;
+    private final String url;
+
+    private RtspServer(Process process, String url) {
+        this.process = process;
+        this.url = url;
+    }
+
+    /** Serves {@code file} at {@code rtsp://127.0.0.1:<free port>/<mount>}; its errors go to {@code log}. */
+    static RtspServer serve(Path file, String mount, Path log) throws Exception {
+        Process process = new ProcessBuilder("/usr/bin/python3", SCRIPT.toString(), file.toString(), "0", mount)
+                .redirectError(log.toFile())
+                .start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8));
+            String url = CompletableFuture.supplyAsync(() -> readLine(out)).get(STARTUP.toSeconds(), TimeUnit.SECONDS);
+            if (url == null || !url.startsWith("rtsp://")) {
+                throw new IllegalStateException("the RTSP server did not start (see " + log + "): " + url);
+            }
+            return new RtspServer(process, url);
+        } catch (Exception e) {
+            stop(process);
+            throw e;
+        }
+    }
+
+    String url() {
+        return url;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop(process);
+    }
+
+    private static void stop(Process process) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(5, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    private static String readLine(BufferedReader reader) {
+        try {
+            return reader.readLine();
+        } catch (IOException e) {
+            throw new IllegalStateException("could not read the RTSP server's output", e);
+        }
+    }
+}
