@@ -59,11 +59,16 @@ final class EncodedImages {
         }
     }
 
+    /** Whether the bytes start like a JPEG; says nothing about the rest. */
+    static boolean isJpeg(byte[] bytes) {
+        return bytes != null && startsWith(bytes, JPEG_MAGIC);
+    }
+
     private static String format(byte[] bytes) {
         if (bytes == null || bytes.length == 0) {
             throw new FrameDecodeException("expected JPEG or PNG bytes, got an empty body");
         }
-        if (startsWith(bytes, JPEG_MAGIC)) {
+        if (isJpeg(bytes)) {
             return "JPEG";
         }
         if (startsWith(bytes, PNG_MAGIC)) {

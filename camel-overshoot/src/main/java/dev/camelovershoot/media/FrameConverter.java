@@ -13,7 +13,7 @@ import org.bytedeco.javacv.Frame;
 /**
  * Turns what users have (JPEG/PNG bytes, images, raw pixel bytes, JavaCV frames) into {@link I420Frame}s, optionally
  * scaled to one output size. One converter per stream: it keeps the stream's off-heap memory (frame planes, a staging
- * copy for heap input, the swscale context) and reuses it frame after frame, so converting a steady stream allocates
+ * copy for heap input, the swscale contexts, the JPEG decoder) and reuses it frame after frame, so converting a steady stream allocates
  * no native memory once the first frames have been produced, provided each returned frame is closed.
  * Not thread-safe; frames it returns may be closed on any thread.
  */
@@ -24,6 +24,7 @@ public final class FrameConverter implements AutoCloseable {
     private final I420FramePool pool = new I420FramePool();
     private final StagingBuffer staging = new StagingBuffer();
     private I420Scaler scaler;
+    private JpegDecoder jpegDecoder;
 
     private FrameConverter(int targetWidth, int targetHeight) {
         this.targetWidth = targetWidth;
@@ -45,7 +46,8 @@ public final class FrameConverter implements AutoCloseable {
 
     /** Decodes JPEG or PNG bytes. */
     public I420Frame fromEncodedImage(byte[] bytes, long timestampNanos) {
-        return fromImage(EncodedImages.decode(bytes), timestampNanos);
+        AVFrame jpeg = EncodedImages.isJpeg(bytes) ? jpegDecoder().decode(bytes) : null;
+        return jpeg != null ? fromPicture(jpeg, timestampNanos) : fromImage(EncodedImages.decode(bytes), timestampNanos);
     }
 
     public I420Frame fromImage(BufferedImage image, long timestampNanos) {
@@ -88,9 +90,7 @@ public final class FrameConverter implements AutoCloseable {
             throw new FrameDecodeException("expected a JavaCV video frame, got one without an image (type " + frame.type + ")");
         }
         if (frame.opaque instanceof AVFrame decoded && decoded.format() >= 0 && decoded.width() > 0) {
-            I420Frame target = acquire(decoded.width(), decoded.height(), timestampNanos);
-            return convertInto(target, () -> scaler().scale(decoded.format(), decoded.width(), decoded.height(),
-                    decoded.data(), decoded.linesize(), target));
+            return fromPicture(decoded, timestampNanos);
         }
         return fromJavaCvImage(frame, timestampNanos);
     }
@@ -100,16 +100,31 @@ public final class FrameConverter implements AutoCloseable {
      * size and format stay the same and its frames are closed.
      */
     public long nativeAllocations() {
-        return pool.allocations() + staging.allocations() + (scaler == null ? 0 : scaler.contextAllocations());
+        return pool.allocations() + staging.allocations() + (scaler == null ? 0 : scaler.contextAllocations())
+                + (jpegDecoder == null ? 0 : jpegDecoder.allocations());
     }
 
-    /** Frees the swscale context. Frames still open stay valid; their memory is garbage collected after they close. */
+    /**
+     * Frees the swscale contexts and the JPEG decoder. Frames still open stay valid; their memory is garbage collected
+     * after they close.
+     */
     @Override
     public void close() {
         if (scaler != null) {
             scaler.close();
             scaler = null;
         }
+        if (jpegDecoder != null) {
+            jpegDecoder.close();
+            jpegDecoder = null;
+        }
+    }
+
+    /** A picture decoded by FFmpeg, in its own pixel format. */
+    private I420Frame fromPicture(AVFrame picture, long timestampNanos) {
+        I420Frame target = acquire(picture.width(), picture.height(), timestampNanos);
+        return convertInto(target, () -> scaler().scale(picture.format(), picture.width(), picture.height(),
+                picture.data(), picture.linesize(), target));
     }
 
     private I420Frame fromJavaCvImage(Frame frame, long timestampNanos) {
@@ -182,6 +197,13 @@ public final class FrameConverter implements AutoCloseable {
 
     private boolean scales(int inputWidth, int inputHeight) {
         return targetWidth > 0 && (targetWidth != inputWidth || targetHeight != inputHeight);
+    }
+
+    private JpegDecoder jpegDecoder() {
+        if (jpegDecoder == null) {
+            jpegDecoder = new JpegDecoder();
+        }
+        return jpegDecoder;
     }
 
     private I420Scaler scaler() {
