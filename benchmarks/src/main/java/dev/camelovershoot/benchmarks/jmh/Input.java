@@ -2,6 +2,12 @@ package dev.camelovershoot.benchmarks.jmh;
 
 import dev.camelovershoot.media.RawFormat;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javax.imageio.ImageIO;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /** The kinds of message body the producer converts, each prepared once from the same scene. */
 public enum Input {
@@ -14,13 +20,14 @@ public enum Input {
         }
     },
     /**
-     * Not a converter of the component: JPEG decoded by FFmpeg's mjpeg decoder, then converted as a grabber's frame;
-     * measured to compare with ImageIO ({@link #JPEG}).
+     * The reference for {@link #JPEG}: ImageIO's decoding (what the converter did before it used FFmpeg, and still
+     * does for JPEGs FFmpeg does not decode cleanly), then the image converted.
      */
-    JPEG_FFMPEG {
+    JPEG_IMAGEIO {
         @Override
         Conversion prepare(Scene scene) {
-            return JavaCvFrames.mjpeg(scene.jpeg());
+            byte[] jpeg = scene.jpeg();
+            return (converter, timestamp) -> converter.fromImage(imageIo(jpeg), timestamp);
         }
     },
     PNG {
@@ -88,6 +95,14 @@ public enum Input {
     };
 
     abstract Conversion prepare(Scene scene);
+
+    private static BufferedImage imageIo(byte[] encoded) {
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(encoded))) {
+            return ImageIO.read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     private static Conversion image(BufferedImage image) {
         return (converter, timestamp) -> converter.fromImage(image, timestamp);

@@ -60,24 +60,8 @@ final class JavaCvFrames {
         };
     }
 
-    /** JPEG bytes decoded by FFmpeg each time, the decoded picture converted as a grabber's frame. */
-    static Conversion mjpeg(byte[] jpeg) {
-        MjpegDecoder decoder = new MjpegDecoder();
-        return new Conversion() {
-            @Override
-            public I420Frame convert(FrameConverter converter, long timestamp) {
-                return converter.fromJavaCv(wrap(decoder.decode(jpeg)), timestamp);
-            }
-
-            @Override
-            public void close() {
-                decoder.close();
-            }
-        };
-    }
-
     /** A video frame around a decoder's picture, as {@code FFmpegFrameGrabber} builds it in raw mode. */
-    static Frame wrap(AVFrame picture) {
+    private static Frame wrap(AVFrame picture) {
         Frame frame = new Frame();
         frame.imageWidth = picture.width();
         frame.imageHeight = picture.height();
