@@ -7,14 +7,17 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
 
 import java.awt.image.BufferedImage;
 import java.nio.ByteBuffer;
+import java.util.HashMap;
+import java.util.Map;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.javacv.Frame;
 
 /**
  * Turns what users have (JPEG/PNG bytes, images, raw pixel bytes, JavaCV frames) into {@link I420Frame}s, optionally
  * scaled to one output size. One converter per stream: it keeps the stream's off-heap memory (frame planes, a staging
- * copy for heap input, the swscale contexts, the JPEG decoder) and reuses it frame after frame, so converting a steady stream allocates
- * no native memory once the first frames have been produced, provided each returned frame is closed.
+ * copy for heap input, the swscale contexts, the image decoders) and reuses it frame after frame, so converting a
+ * steady stream allocates no native memory once the first frames have been produced, provided each returned frame is
+ * closed.
  * Not thread-safe; frames it returns may be closed on any thread.
  */
 public final class FrameConverter implements AutoCloseable {
@@ -24,7 +27,8 @@ public final class FrameConverter implements AutoCloseable {
     private final I420FramePool pool = new I420FramePool();
     private final StagingBuffer staging = new StagingBuffer();
     private I420Scaler scaler;
-    private JpegDecoder jpegDecoder;
+    /** FFmpeg's JPEG and PNG decoders by codec id, opened when the stream first sends that format. */
+    private final Map<Integer, FfmpegImageDecoder> decoders = new HashMap<>();
 
     private FrameConverter(int targetWidth, int targetHeight) {
         this.targetWidth = targetWidth;
@@ -44,10 +48,12 @@ public final class FrameConverter implements AutoCloseable {
         return new FrameConverter(width, height);
     }
 
-    /** Decodes JPEG or PNG bytes. */
+    /** Decodes JPEG or PNG bytes: by FFmpeg, or by ImageIO when FFmpeg does not decode them cleanly. */
     public I420Frame fromEncodedImage(byte[] bytes, long timestampNanos) {
-        AVFrame jpeg = EncodedImages.isJpeg(bytes) ? jpegDecoder().decode(bytes) : null;
-        return jpeg != null ? fromPicture(jpeg, timestampNanos) : fromImage(EncodedImages.decode(bytes), timestampNanos);
+        int codec = EncodedImages.completeImageCodec(bytes);
+        AVFrame decoded = codec < 0 ? null : decoders.computeIfAbsent(codec, FfmpegImageDecoder::new).decode(bytes);
+        return decoded != null ? fromPicture(decoded, timestampNanos)
+                : fromImage(EncodedImages.decode(bytes), timestampNanos);
     }
 
     public I420Frame fromImage(BufferedImage image, long timestampNanos) {
@@ -101,11 +107,11 @@ public final class FrameConverter implements AutoCloseable {
      */
     public long nativeAllocations() {
         return pool.allocations() + staging.allocations() + (scaler == null ? 0 : scaler.contextAllocations())
-                + (jpegDecoder == null ? 0 : jpegDecoder.allocations());
+                + decoders.values().stream().mapToLong(FfmpegImageDecoder::allocations).sum();
     }
 
     /**
-     * Frees the swscale contexts and the JPEG decoder. Frames still open stay valid; their memory is garbage collected
+     * Frees the swscale contexts and the image decoders. Frames still open stay valid; their memory is garbage collected
      * after they close.
      */
     @Override
@@ -114,10 +120,8 @@ public final class FrameConverter implements AutoCloseable {
             scaler.close();
             scaler = null;
         }
-        if (jpegDecoder != null) {
-            jpegDecoder.close();
-            jpegDecoder = null;
-        }
+        decoders.values().forEach(FfmpegImageDecoder::close);
+        decoders.clear();
     }
 
     /** A picture decoded by FFmpeg, in its own pixel format. */
@@ -197,13 +201,6 @@ public final class FrameConverter implements AutoCloseable {
 
     private boolean scales(int inputWidth, int inputHeight) {
         return targetWidth > 0 && (targetWidth != inputWidth || targetHeight != inputHeight);
-    }
-
-    private JpegDecoder jpegDecoder() {
-        if (jpegDecoder == null) {
-            jpegDecoder = new JpegDecoder();
-        }
-        return jpegDecoder;
     }
 
     private I420Scaler scaler() {

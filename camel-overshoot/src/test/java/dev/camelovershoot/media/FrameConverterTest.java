@@ -20,6 +20,7 @@ import org.bytedeco.javacv.Frame;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -43,15 +44,18 @@ class FrameConverterTest {
     }
 
     /**
-     * JPEG goes through FFmpeg's decoder; ImageIO's decoding of the same bytes is the reference. A smooth picture:
-     * at sharp colour edges the two differ by design (ImageIO's chroma is upsampled to RGB and subsampled again).
+     * JPEG and PNG go through FFmpeg's decoders; ImageIO's decoding of the same bytes is the reference. A smooth
+     * picture: at sharp colour edges JPEG's chroma differs by design (ImageIO's is upsampled to RGB and subsampled
+     * again).
      */
     @ParameterizedTest
-    @ValueSource(ints = {BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_BYTE_GRAY})
-    void decodesJpegAsImageIoDoesIncludingOddSizes(int type) throws IOException {
-        byte[] jpeg = encode(smoothGradient(321, 241, type), "jpg");
-        try (I420Frame decoded = converter.fromEncodedImage(jpeg, 0);
-             I420Frame reference = converter.fromImage(ImageIO.read(new ByteArrayInputStream(jpeg)), 0)) {
+    @CsvSource({"jpg, " + BufferedImage.TYPE_3BYTE_BGR, "jpg, " + BufferedImage.TYPE_BYTE_GRAY,
+        "png, " + BufferedImage.TYPE_3BYTE_BGR, "png, " + BufferedImage.TYPE_INT_ARGB,
+        "png, " + BufferedImage.TYPE_BYTE_INDEXED})
+    void decodesAsImageIoDoesIncludingOddSizes(String format, int type) throws IOException {
+        byte[] encoded = encode(smoothGradient(321, 241, type), format);
+        try (I420Frame decoded = converter.fromEncodedImage(encoded, 0);
+             I420Frame reference = converter.fromImage(ImageIO.read(new ByteArrayInputStream(encoded)), 0)) {
             assertThat(decoded.width()).isEqualTo(321);
             assertThat(decoded.chromaHeight()).isEqualTo(121);
             assertThat(meanDifference(decoded.y(), reference.y(), decoded.strideY(), 321, 241)).isLessThan(1.5);

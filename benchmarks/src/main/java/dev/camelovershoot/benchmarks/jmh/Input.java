@@ -5,100 +5,54 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.function.Function;
 import javax.imageio.ImageIO;
-import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /** The kinds of message body the producer converts, each prepared once from the same scene. */
 public enum Input {
 
-    JPEG {
-        @Override
-        Conversion prepare(Scene scene) {
-            byte[] jpeg = scene.jpeg();
-            return (converter, timestamp) -> converter.fromEncodedImage(jpeg, timestamp);
-        }
-    },
+    JPEG(scene -> encoded(scene.jpeg())),
     /**
      * The reference for {@link #JPEG}: ImageIO's decoding (what the converter did before it used FFmpeg, and still
      * does for JPEGs FFmpeg does not decode cleanly), then the image converted.
      */
-    JPEG_IMAGEIO {
-        @Override
-        Conversion prepare(Scene scene) {
-            byte[] jpeg = scene.jpeg();
-            return (converter, timestamp) -> converter.fromImage(imageIo(jpeg), timestamp);
-        }
-    },
-    PNG {
-        @Override
-        Conversion prepare(Scene scene) {
-            byte[] png = scene.png();
-            return (converter, timestamp) -> converter.fromEncodedImage(png, timestamp);
-        }
-    },
-    IMAGE_3BYTE_BGR {
-        @Override
-        Conversion prepare(Scene scene) {
-            return image(scene.image(BufferedImage.TYPE_3BYTE_BGR));
-        }
-    },
-    IMAGE_INT_RGB {
-        @Override
-        Conversion prepare(Scene scene) {
-            return image(scene.image(BufferedImage.TYPE_INT_RGB));
-        }
-    },
-    IMAGE_4BYTE_ABGR {
-        @Override
-        Conversion prepare(Scene scene) {
-            return image(scene.image(BufferedImage.TYPE_4BYTE_ABGR));
-        }
-    },
-    RAW_RGB {
-        @Override
-        Conversion prepare(Scene scene) {
-            return raw(scene, RawFormat.RGB);
-        }
-    },
-    RAW_RGBA {
-        @Override
-        Conversion prepare(Scene scene) {
-            return raw(scene, RawFormat.RGBA);
-        }
-    },
-    RAW_BGR {
-        @Override
-        Conversion prepare(Scene scene) {
-            return raw(scene, RawFormat.BGR);
-        }
-    },
-    RAW_I420 {
-        @Override
-        Conversion prepare(Scene scene) {
-            return raw(scene, RawFormat.I420);
-        }
-    },
+    JPEG_IMAGEIO(scene -> imageIo(scene.jpeg())),
+    PNG(scene -> encoded(scene.png())),
+    IMAGE_3BYTE_BGR(scene -> image(scene.image(BufferedImage.TYPE_3BYTE_BGR))),
+    IMAGE_INT_RGB(scene -> image(scene.image(BufferedImage.TYPE_INT_RGB))),
+    IMAGE_4BYTE_ABGR(scene -> image(scene.image(BufferedImage.TYPE_4BYTE_ABGR))),
+    RAW_RGB(scene -> raw(scene, RawFormat.RGB)),
+    RAW_RGBA(scene -> raw(scene, RawFormat.RGBA)),
+    RAW_BGR(scene -> raw(scene, RawFormat.BGR)),
+    RAW_I420(scene -> raw(scene, RawFormat.I420)),
     /** A JavaCV frame as OpenCV/Java2D converters make them: packed BGR in native memory. */
-    JAVACV_BGR {
-        @Override
-        Conversion prepare(Scene scene) {
-            return JavaCvFrames.bgr(scene);
-        }
-    },
+    JAVACV_BGR(JavaCvFrames::bgr),
     /** A frame as {@code FFmpegFrameGrabber} delivers a decoded H.264 picture: its yuv420p {@code AVFrame}. */
-    JAVACV_AVFRAME {
-        @Override
-        Conversion prepare(Scene scene) {
-            return JavaCvFrames.decodedYuv420p(scene);
-        }
-    };
+    JAVACV_AVFRAME(JavaCvFrames::decodedYuv420p);
 
-    abstract Conversion prepare(Scene scene);
+    private final Function<Scene, Conversion> preparation;
 
-    private static BufferedImage imageIo(byte[] encoded) {
-        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(encoded))) {
-            return ImageIO.read(in);
+    Input(Function<Scene, Conversion> preparation) {
+        this.preparation = preparation;
+    }
+
+    Conversion prepare(Scene scene) {
+        return preparation.apply(scene);
+    }
+
+    private static Conversion encoded(byte[] bytes) {
+        return (converter, timestamp) -> converter.fromEncodedImage(bytes, timestamp);
+    }
+
+    private static Conversion imageIo(byte[] encoded) {
+        return (converter, timestamp) -> converter.fromImage(decode(encoded), timestamp);
+    }
+
+    /** As the converter reads: from memory, not through ImageIO's file cache. {@code read} closes the stream. */
+    private static BufferedImage decode(byte[] encoded) {
+        try {
+            return ImageIO.read(new MemoryCacheImageInputStream(new ByteArrayInputStream(encoded)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

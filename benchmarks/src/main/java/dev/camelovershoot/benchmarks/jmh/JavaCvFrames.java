@@ -30,23 +30,16 @@ final class JavaCvFrames {
         for (int row = 0; row < scene.height(); row++) {
             image.put(row * frame.imageStride, pixels, row * rowBytes, rowBytes);
         }
-        return new Conversion() {
-            @Override
-            public I420Frame convert(FrameConverter converter, long timestamp) {
-                return converter.fromJavaCv(frame, timestamp);
-            }
-
-            @Override
-            public void close() {
-                frame.close();
-            }
-        };
+        return javaCv(frame, frame::close);
     }
 
     /** A decoded yuv420p picture, wrapped as the grabber wraps it in raw mode: the {@code AVFrame} as opaque. */
     static Conversion decodedYuv420p(Scene scene) {
         AVFrame picture = yuv420p(scene);
-        Frame frame = wrap(picture);
+        return javaCv(wrap(picture), () -> av_frame_free(picture));
+    }
+
+    private static Conversion javaCv(Frame frame, Runnable release) {
         return new Conversion() {
             @Override
             public I420Frame convert(FrameConverter converter, long timestamp) {
@@ -55,7 +48,7 @@ final class JavaCvFrames {
 
             @Override
             public void close() {
-                av_frame_free(picture);
+                release.run();
             }
         };
     }

@@ -1,6 +1,5 @@
 package dev.camelovershoot.media;
 
-import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_MJPEG;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_EF_EXPLODE;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_INPUT_BUFFER_PADDING_SIZE;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
@@ -23,14 +22,13 @@ import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.javacpp.BytePointer;
 
 /**
- * JPEG decoding through FFmpeg's mjpeg decoder: about three times faster than ImageIO and without a heap image per
- * frame, since the picture stays in native memory in the JPEG's own YUV layout (measured by the benchmarks module's
- * {@code FrameConverterBenchmark}). It is a fast path only: anything it does not decode cleanly is left to ImageIO,
- * which decodes it or explains the refusal. One per stream: packet memory and the decoder's frame pool are reused.
+ * JPEG and PNG decoding through FFmpeg's decoders: faster than ImageIO and without a heap image per frame, since the
+ * picture stays in native memory in the image's own layout (JPEG: YUV) (measured by the benchmarks module's
+ * {@code FrameConverterBenchmark}). A fast path only: the caller leaves anything it does not decode cleanly to ImageIO,
+ * which decodes it or explains the refusal. One per stream and codec: packet memory and the frame pool are reused.
  */
-final class JpegDecoder implements AutoCloseable {
+final class FfmpegImageDecoder implements AutoCloseable {
 
-    private static final byte[] EOI = {(byte) 0xFF, (byte) 0xD9};
     /** {@code AV_FRAME_FLAG_CORRUPT}: the decoder concealed errors in this picture. */
     private static final int FRAME_FLAG_CORRUPT = 1;
 
@@ -44,26 +42,24 @@ final class JpegDecoder implements AutoCloseable {
         FfmpegLog.install();
     }
 
-    JpegDecoder() {
-        AVCodec codec = avcodec_find_decoder(AV_CODEC_ID_MJPEG);
+    /** {@code codecId}: FFmpeg's {@code AVCodecID}. */
+    FfmpegImageDecoder(int codecId) {
+        AVCodec codec = avcodec_find_decoder(codecId);
         context = avcodec_alloc_context3(codec);
         // errors FFmpeg would otherwise conceal fail the decode, so such images reach ImageIO's checks
         context.err_recognition(AV_EF_EXPLODE);
         if (avcodec_open2(context, codec, (AVDictionary) null) < 0) {
             close();
-            throw new IllegalStateException("could not open FFmpeg's mjpeg decoder");
+            throw new IllegalStateException("could not open FFmpeg's decoder for codec " + codecId);
         }
     }
 
     /**
-     * The decoded picture, valid until the next call; null when the image does not end with an EOI marker (FFmpeg
-     * would decode a truncated JPEG without complaint) or FFmpeg fails or conceals errors.
+     * The decoded picture, valid until the next call; null when FFmpeg fails or conceals errors. The caller checks
+     * that the image is complete: FFmpeg decodes a truncated JPEG without complaint.
      */
-    AVFrame decode(byte[] jpeg) {
-        if (!endsWithEoi(jpeg)) {
-            return null;
-        }
-        packet.data(packetData(jpeg)).size(jpeg.length);
+    AVFrame decode(byte[] image) {
+        packet.data(packetData(image)).size(image.length);
         if (avcodec_send_packet(context, packet) < 0 || avcodec_receive_frame(context, picture) < 0) {
             avcodec_flush_buffers(context);
             return null;
@@ -86,23 +82,14 @@ final class JpegDecoder implements AutoCloseable {
     }
 
     /** A copy with the zeroed padding FFmpeg's bitstream readers may read past the end. */
-    private BytePointer packetData(byte[] jpeg) {
-        if (data.capacity() < jpeg.length + AV_INPUT_BUFFER_PADDING_SIZE) {
+    private BytePointer packetData(byte[] image) {
+        if (data.capacity() < image.length + AV_INPUT_BUFFER_PADDING_SIZE) {
             data.close();
-            data = new BytePointer((long) jpeg.length + AV_INPUT_BUFFER_PADDING_SIZE);
+            data = new BytePointer((long) image.length + AV_INPUT_BUFFER_PADDING_SIZE);
             allocations++;
         }
-        data.position(0).put(jpeg, 0, jpeg.length);
-        data.position(jpeg.length).limit((long) jpeg.length + AV_INPUT_BUFFER_PADDING_SIZE).fill(0);
+        data.position(0).put(image, 0, image.length);
+        data.position(image.length).limit((long) image.length + AV_INPUT_BUFFER_PADDING_SIZE).fill(0);
         return data.position(0).limit(data.capacity());
-    }
-
-    /** After the marker only padding zeros are allowed, as some cameras append them. */
-    private static boolean endsWithEoi(byte[] jpeg) {
-        int end = jpeg.length;
-        while (end > 0 && jpeg[end - 1] == 0) {
-            end--;
-        }
-        return end >= EOI.length && jpeg[end - 2] == EOI[0] && jpeg[end - 1] == EOI[1];
     }
 }
