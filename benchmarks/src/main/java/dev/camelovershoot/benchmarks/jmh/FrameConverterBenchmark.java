@@ -41,6 +41,7 @@ public class FrameConverterBenchmark {
     private FrameConverter converter;
     private Conversion conversion;
     private long timestamp;
+    private long allocationsAfterFirstIteration = -1;
 
     @Setup(Level.Trial)
     public void prepare() {
@@ -56,13 +57,19 @@ public class FrameConverterBenchmark {
         }
     }
 
+    /** After the first (warm-up) iteration a steady stream allocates no more native memory. */
+    @TearDown(Level.Iteration)
+    public void checkSteadyState() {
+        long allocations = converter.nativeAllocations();
+        if (allocationsAfterFirstIteration >= 0 && allocations != allocationsAfterFirstIteration) {
+            throw new IllegalStateException(input + " at " + resolution + ": native allocations went from "
+                    + allocationsAfterFirstIteration + " to " + allocations + " in a steady stream");
+        }
+        allocationsAfterFirstIteration = allocations;
+    }
+
     @TearDown(Level.Trial)
     public void release() {
-        if (converter.nativeAllocations() > 3) {
-            // a plane set, a staging buffer, a swscale context: anything more means per-frame native allocation
-            throw new IllegalStateException(input + " at " + resolution + ": " + converter.nativeAllocations()
-                    + " native allocations, expected a steady stream to allocate at most 3");
-        }
         conversion.close();
         converter.close();
     }

@@ -15,10 +15,12 @@ public enum Input {
     JPEG(scene -> encoded(scene.jpeg())),
     /**
      * The reference for {@link #JPEG}: ImageIO's decoding (what the converter did before it used FFmpeg, and still
-     * does for JPEGs FFmpeg does not decode cleanly), then the image converted.
+     * does for images FFmpeg does not decode cleanly), then the image converted.
      */
     JPEG_IMAGEIO(scene -> imageIo(scene.jpeg())),
     PNG(scene -> encoded(scene.png())),
+    /** The reference for {@link #PNG}, as {@link #JPEG_IMAGEIO} is for JPEG. */
+    PNG_IMAGEIO(scene -> imageIo(scene.png())),
     IMAGE_3BYTE_BGR(scene -> image(scene.image(BufferedImage.TYPE_3BYTE_BGR))),
     IMAGE_INT_RGB(scene -> image(scene.image(BufferedImage.TYPE_INT_RGB))),
     IMAGE_4BYTE_ABGR(scene -> image(scene.image(BufferedImage.TYPE_4BYTE_ABGR))),
