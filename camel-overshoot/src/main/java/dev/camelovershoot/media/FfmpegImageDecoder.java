@@ -23,7 +23,7 @@ import org.bytedeco.javacpp.BytePointer;
 
 /**
  * JPEG and PNG decoding through FFmpeg's decoders: faster than ImageIO and without a heap image per frame, since the
- * picture stays in native memory in the image's own layout (JPEG: YUV) (measured by the benchmarks module's
+ * picture stays in native memory in the image's own layout, YUV for JPEG (measured by the benchmarks module's
  * {@code FrameConverterBenchmark}). A fast path only: the caller leaves anything it does not decode cleanly to ImageIO,
  * which decodes it or explains the refusal. One per stream and codec: packet memory and the frame pool are reused.
  */
