@@ -1,5 +1,8 @@
 package dev.camelovershoot.media;
 
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_MJPEG;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_PNG;
+
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -17,6 +20,8 @@ final class EncodedImages {
 
     private static final int SHOWN_BYTES = 8;
     private static final byte[] JPEG_MAGIC = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
+    /** The EOI marker. */
+    private static final byte[] JPEG_END = {(byte) 0xFF, (byte) 0xD9};
     private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
     /** A PNG ends with the IEND chunk: its type, then its CRC. */
     private static final byte[] PNG_END = {'I', 'E', 'N', 'D', (byte) 0xAE, 0x42, 0x60, (byte) 0x82};
@@ -57,6 +62,26 @@ final class EncodedImages {
         } finally {
             reader.dispose();
         }
+    }
+
+    /**
+     * FFmpeg's decoder for a JPEG or PNG that ends as a complete one does, or -1. FFmpeg decodes a truncated JPEG
+     * without complaint: such images are left to {@link #decode}, which refuses them. After a JPEG's EOI marker,
+     * padding zeros are allowed, as some cameras append them.
+     */
+    static int completeImageCodec(byte[] bytes) {
+        if (bytes == null) {
+            return -1;
+        }
+        if (startsWith(bytes, JPEG_MAGIC)) {
+            int end = bytes.length;
+            while (end > 0 && bytes[end - 1] == 0) {
+                end--;
+            }
+            return Arrays.equals(bytes, Math.max(0, end - JPEG_END.length), end, JPEG_END, 0, JPEG_END.length)
+                    ? AV_CODEC_ID_MJPEG : -1;
+        }
+        return startsWith(bytes, PNG_MAGIC) && endsWith(bytes, PNG_END) ? AV_CODEC_ID_PNG : -1;
     }
 
     private static String format(byte[] bytes) {

@@ -7,14 +7,17 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
 
 import java.awt.image.BufferedImage;
 import java.nio.ByteBuffer;
+import java.util.HashMap;
+import java.util.Map;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.javacv.Frame;
 
 /**
  * Turns what users have (JPEG/PNG bytes, images, raw pixel bytes, JavaCV frames) into {@link I420Frame}s, optionally
  * scaled to one output size. One converter per stream: it keeps the stream's off-heap memory (frame planes, a staging
- * copy for heap input, the swscale context) and reuses it frame after frame, so converting a steady stream allocates
- * no native memory once the first frames have been produced, provided each returned frame is closed.
+ * copy for heap input, the swscale contexts, the image decoders) and reuses it frame after frame, so converting a
+ * steady stream allocates no native memory once the first frames have been produced, provided each returned frame is
+ * closed.
  * Not thread-safe; frames it returns may be closed on any thread.
  */
 public final class FrameConverter implements AutoCloseable {
@@ -24,6 +27,8 @@ public final class FrameConverter implements AutoCloseable {
     private final I420FramePool pool = new I420FramePool();
     private final StagingBuffer staging = new StagingBuffer();
     private I420Scaler scaler;
+    /** FFmpeg's JPEG and PNG decoders by codec id, opened when the stream first sends that format. */
+    private final Map<Integer, FfmpegImageDecoder> decoders = new HashMap<>();
 
     private FrameConverter(int targetWidth, int targetHeight) {
         this.targetWidth = targetWidth;
@@ -43,9 +48,12 @@ public final class FrameConverter implements AutoCloseable {
         return new FrameConverter(width, height);
     }
 
-    /** Decodes JPEG or PNG bytes. */
+    /** Decodes JPEG or PNG bytes: by FFmpeg, or by ImageIO when FFmpeg does not decode them cleanly. */
     public I420Frame fromEncodedImage(byte[] bytes, long timestampNanos) {
-        return fromImage(EncodedImages.decode(bytes), timestampNanos);
+        int codec = EncodedImages.completeImageCodec(bytes);
+        AVFrame decoded = codec < 0 ? null : decoders.computeIfAbsent(codec, FfmpegImageDecoder::new).decode(bytes);
+        return decoded != null ? fromPicture(decoded, timestampNanos)
+                : fromImage(EncodedImages.decode(bytes), timestampNanos);
     }
 
     public I420Frame fromImage(BufferedImage image, long timestampNanos) {
@@ -88,9 +96,7 @@ public final class FrameConverter implements AutoCloseable {
             throw new FrameDecodeException("expected a JavaCV video frame, got one without an image (type " + frame.type + ")");
         }
         if (frame.opaque instanceof AVFrame decoded && decoded.format() >= 0 && decoded.width() > 0) {
-            I420Frame target = acquire(decoded.width(), decoded.height(), timestampNanos);
-            return convertInto(target, () -> scaler().scale(decoded.format(), decoded.width(), decoded.height(),
-                    decoded.data(), decoded.linesize(), target));
+            return fromPicture(decoded, timestampNanos);
         }
         return fromJavaCvImage(frame, timestampNanos);
     }
@@ -100,16 +106,29 @@ public final class FrameConverter implements AutoCloseable {
      * size and format stay the same and its frames are closed.
      */
     public long nativeAllocations() {
-        return pool.allocations() + staging.allocations() + (scaler == null ? 0 : scaler.contextAllocations());
+        return pool.allocations() + staging.allocations() + (scaler == null ? 0 : scaler.contextAllocations())
+                + decoders.values().stream().mapToLong(FfmpegImageDecoder::allocations).sum();
     }
 
-    /** Frees the swscale context. Frames still open stay valid; their memory is garbage collected after they close. */
+    /**
+     * Frees the swscale contexts and the image decoders. Frames still open stay valid; their memory is garbage collected
+     * after they close.
+     */
     @Override
     public void close() {
         if (scaler != null) {
             scaler.close();
             scaler = null;
         }
+        decoders.values().forEach(FfmpegImageDecoder::close);
+        decoders.clear();
+    }
+
+    /** A picture decoded by FFmpeg, in its own pixel format. */
+    private I420Frame fromPicture(AVFrame picture, long timestampNanos) {
+        I420Frame target = acquire(picture.width(), picture.height(), timestampNanos);
+        return convertInto(target, () -> scaler().scale(picture.format(), picture.width(), picture.height(),
+                picture.data(), picture.linesize(), target));
     }
 
     private I420Frame fromJavaCvImage(Frame frame, long timestampNanos) {

@@ -1,9 +1,20 @@
 package dev.camelovershoot.media;
 
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV411P;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV422P;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV440P;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV444P;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUVJ411P;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUVJ420P;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUVJ422P;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUVJ440P;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUVJ444P;
+import static org.bytedeco.ffmpeg.global.avutil.av_opt_set_int;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_BILINEAR;
+import static org.bytedeco.ffmpeg.global.swscale.sws_alloc_context;
 import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
-import static org.bytedeco.ffmpeg.global.swscale.sws_getContext;
+import static org.bytedeco.ffmpeg.global.swscale.sws_init_context;
 import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
 
 import java.nio.ByteBuffer;
@@ -11,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bytedeco.ffmpeg.swscale.SwsContext;
 import org.bytedeco.javacpp.BytePointer;
-import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.PointerPointer;
 
@@ -25,8 +35,24 @@ final class I420Scaler implements AutoCloseable {
     private static final int MAX_PLANES = 4;
     private static final int MAX_CONTEXTS = 4;
 
-    /** What a swscale context is specific to. */
-    private record Shape(int pixelFormat, int width, int height, int targetWidth, int targetHeight) {
+    /** What a swscale context is specific to; {@code fullRange} for JPEG's 0-255 levels. */
+    private record Shape(int pixelFormat, boolean fullRange, int width, int height, int targetWidth, int targetHeight) {
+
+        /**
+         * FFmpeg's JPEG formats (yuvj*) are its YUV formats at full range: swscale converts them right but warns on
+         * every context ("deprecated pixel format used"), so they are passed as YUV with the range set explicitly.
+         */
+        static Shape of(int pixelFormat, int width, int height, I420Frame target) {
+            int yuv = switch (pixelFormat) {
+                case AV_PIX_FMT_YUVJ420P -> AV_PIX_FMT_YUV420P;
+                case AV_PIX_FMT_YUVJ422P -> AV_PIX_FMT_YUV422P;
+                case AV_PIX_FMT_YUVJ444P -> AV_PIX_FMT_YUV444P;
+                case AV_PIX_FMT_YUVJ440P -> AV_PIX_FMT_YUV440P;
+                case AV_PIX_FMT_YUVJ411P -> AV_PIX_FMT_YUV411P;
+                default -> pixelFormat;
+            };
+            return new Shape(yuv, yuv != pixelFormat, width, height, target.width(), target.height());
+        }
     }
 
     private final PointerPointer<BytePointer> sourcePlanes = new PointerPointer<>(MAX_PLANES);
@@ -52,7 +78,7 @@ final class I420Scaler implements AutoCloseable {
 
     /** Converts a picture described by FFmpeg's own plane table, such as an {@code AVFrame}'s. */
     void scale(int pixelFormat, int width, int height, PointerPointer<?> planes, IntPointer strides, I420Frame target) {
-        SwsContext context = context(new Shape(pixelFormat, width, height, target.width(), target.height()));
+        SwsContext context = context(Shape.of(pixelFormat, width, height, target));
         targetPlanes.put(0, new BytePointer(target.y())).put(1, new BytePointer(target.u()))
                 .put(2, new BytePointer(target.v()));
         targetStrides.put(0, target.strideY()).put(1, target.strideU()).put(2, target.strideV());
@@ -83,17 +109,34 @@ final class I420Scaler implements AutoCloseable {
         if (context != null) {
             return context;
         }
-        context = sws_getContext(shape.width(), shape.height(), shape.pixelFormat(), shape.targetWidth(),
-                shape.targetHeight(), AV_PIX_FMT_YUV420P, SWS_BILINEAR, null, null, (DoublePointer) null);
-        if (context == null || context.isNull()) {
-            throw new FrameDecodeException("swscale cannot convert pixel format " + shape.pixelFormat() + " at "
-                    + shape.width() + "x" + shape.height() + " to I420 at " + shape.targetWidth() + "x" + shape.targetHeight());
-        }
+        context = createContext(shape);
         contextAllocations++;
         if (contexts.size() == MAX_CONTEXTS) {
             evictLeastRecentlyUsed();
         }
         contexts.put(shape, context);
+        return context;
+    }
+
+    /**
+     * Options set before initialisation rather than {@code sws_setColorspaceDetails} afterwards: at the same size,
+     * swscale picks a plain copy at initialisation when the ranges are equal and keeps it whatever is set later.
+     */
+    private static SwsContext createContext(Shape shape) {
+        SwsContext context = sws_alloc_context();
+        Map<String, Long> options = Map.of("srcw", (long) shape.width(), "srch", (long) shape.height(),
+                "src_format", (long) shape.pixelFormat(), "src_range", shape.fullRange() ? 1L : 0L,
+                "dstw", (long) shape.targetWidth(), "dsth", (long) shape.targetHeight(),
+                "dst_format", (long) AV_PIX_FMT_YUV420P, "dst_range", 0L, "sws_flags", (long) SWS_BILINEAR);
+        boolean ready = context != null && !context.isNull()
+                && options.entrySet().stream()
+                        .allMatch(option -> av_opt_set_int(context, option.getKey(), option.getValue(), 0) >= 0)
+                && sws_init_context(context, null, null) >= 0;
+        if (!ready) {
+            sws_freeContext(context);
+            throw new FrameDecodeException("swscale cannot convert pixel format " + shape.pixelFormat() + " at "
+                    + shape.width() + "x" + shape.height() + " to I420 at " + shape.targetWidth() + "x" + shape.targetHeight());
+        }
         return context;
     }
 

@@ -8,6 +8,7 @@ import dev.camelovershoot.testinfra.inference.Palette;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,6 +20,7 @@ import org.bytedeco.javacv.Frame;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -38,6 +40,35 @@ class FrameConverterTest {
             assertThat(frame.height()).isEqualTo(48);
             assertThat(frame.timestampNanos()).isEqualTo(7);
             assertThat(FrameColours.colour(frame)).isEqualTo("red");
+        }
+    }
+
+    /**
+     * JPEG and PNG go through FFmpeg's decoders; ImageIO's decoding of the same bytes is the reference. A smooth
+     * picture: at sharp colour edges JPEG's chroma differs by design (ImageIO's is upsampled to RGB and subsampled
+     * again).
+     */
+    @ParameterizedTest
+    @CsvSource({"jpg, " + BufferedImage.TYPE_3BYTE_BGR, "jpg, " + BufferedImage.TYPE_BYTE_GRAY,
+        "png, " + BufferedImage.TYPE_3BYTE_BGR, "png, " + BufferedImage.TYPE_INT_ARGB,
+        "png, " + BufferedImage.TYPE_BYTE_INDEXED})
+    void decodesAsImageIoDoesIncludingOddSizes(String format, int type) throws IOException {
+        byte[] encoded = encode(smoothGradient(321, 241, type), format);
+        try (I420Frame decoded = converter.fromEncodedImage(encoded, 0);
+             I420Frame reference = converter.fromImage(ImageIO.read(new ByteArrayInputStream(encoded)), 0)) {
+            assertThat(decoded.width()).isEqualTo(321);
+            assertThat(decoded.chromaHeight()).isEqualTo(121);
+            assertThat(meanDifference(decoded.y(), reference.y(), decoded.strideY(), 321, 241)).isLessThan(1.5);
+            assertThat(meanDifference(decoded.u(), reference.u(), decoded.strideU(), 161, 121)).isLessThan(1.5);
+            assertThat(meanDifference(decoded.v(), reference.v(), decoded.strideV(), 161, 121)).isLessThan(1.5);
+        }
+    }
+
+    @Test
+    void decodesJpegPaddedWithZerosAfterItsEnd() {
+        byte[] jpeg = encode(TestImages.solid(64, 48, "green"), "jpg");
+        try (I420Frame frame = converter.fromEncodedImage(Arrays.copyOf(jpeg, jpeg.length + 100), 0)) {
+            assertThat(FrameColours.colour(frame)).isEqualTo("green");
         }
     }
 
@@ -217,6 +248,29 @@ class FrameConverterTest {
             }
         }
         return image;
+    }
+
+    /** Red across, green down, blue constant: every colour channel varies slowly. */
+    private static BufferedImage smoothGradient(int width, int height, int type) {
+        BufferedImage image = new BufferedImage(width, height, type);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.setRGB(x, y, (x * 255 / width) << 16 | (y * 255 / height) << 8 | 0x60);
+            }
+        }
+        return image;
+    }
+
+    /** Mean absolute difference of two planes' samples, in levels. */
+    private static double meanDifference(ByteBuffer plane, ByteBuffer reference, int stride, int width, int rows) {
+        long sum = 0;
+        for (int row = 0; row < rows; row++) {
+            for (int x = 0; x < width; x++) {
+                sum += Math.abs(Byte.toUnsignedInt(plane.get(row * stride + x))
+                        - Byte.toUnsignedInt(reference.get(row * stride + x)));
+            }
+        }
+        return (double) sum / (width * rows);
     }
 
     private static void paint(BufferedImage image, String colour) {
