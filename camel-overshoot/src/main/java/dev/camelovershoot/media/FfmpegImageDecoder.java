@@ -24,8 +24,8 @@ import org.bytedeco.javacpp.BytePointer;
 /**
  * JPEG and PNG decoding through FFmpeg's decoders: JPEG in half ImageIO's time, PNG in about the same, and neither
  * with a heap image per frame, since the picture stays in native memory in the image's own layout, YUV for JPEG
- * (measured by the benchmarks module's {@code FrameConverterBenchmark}). A fast path only: the caller leaves anything it does not decode cleanly to ImageIO,
- * which decodes it or explains the refusal. One per stream and codec: packet memory and the frame pool are reused.
+ * (measured by the benchmarks module's {@code FrameConverterBenchmark}). A fast path only: the caller leaves
+ * anything it does not decode cleanly to ImageIO, which decodes it or explains the refusal. One per stream and codec: packet memory and the frame pool are reused.
  */
 final class FfmpegImageDecoder implements AutoCloseable {
 
