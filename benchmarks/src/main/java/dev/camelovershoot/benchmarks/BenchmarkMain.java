@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
 /**
@@ -34,9 +35,12 @@ public final class BenchmarkMain {
         BenchFrames frames = new BenchFrames(1280, 720);
         List<ClientRun> runs = new ArrayList<>();
         List<ScaleStep> scale = new ArrayList<>();
+        int total = settings.warmupFrames() + settings.windowFrames();
+        // Encoded while the emulator JVM starts.
+        CompletableFuture<List<byte[]>> encoding = CompletableFuture.supplyAsync(
+                () -> IntStream.rangeClosed(0, total).parallel().mapToObj(frames::jpeg).toList());
         try (ProbeProcess probe = ProbeProcess.start(maxStreams + 2, out.resolve("emulator.log"))) {
-            int total = settings.warmupFrames() + settings.windowFrames();
-            List<byte[]> jpegs = IntStream.rangeClosed(0, total).parallel().mapToObj(frames::jpeg).toList();
+            List<byte[]> jpegs = encoding.get();
             for (String codec : settings.codecs()) {
                 runs.add(CamelEndToEnd.run(probe, settings, codec, "jpeg", frames, jpegs));
             }

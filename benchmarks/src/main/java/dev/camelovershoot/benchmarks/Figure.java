@@ -9,11 +9,6 @@ record Figure(String name, double value, String unit) {
         return String.format(Locale.ROOT, "%s %s %s", name, format(value), unit);
     }
 
-    String json() {
-        return String.format(Locale.ROOT, "{\"name\":\"%s\",\"value\":%s,\"unit\":\"%s\"}", name,
-                Double.isFinite(value) ? format(value) : "null", unit);
-    }
-
     private static String format(double value) {
         if (!Double.isFinite(value)) {
             return "NaN";

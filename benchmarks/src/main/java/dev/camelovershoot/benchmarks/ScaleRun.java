@@ -13,14 +13,14 @@ import org.apache.camel.impl.DefaultCamelContext;
 
 /**
  * N streams at 640x480, 2 fps each, through N producer routes of one CamelContext. Frames are pushed round-robin,
- * spread evenly over each half second. The warm-up lasts until every stream has a decoded frame (at most 90 s).
+ * spread evenly over each half second. The warm-up lasts until every stream has a decoded frame (at most 60 s).
  */
 final class ScaleRun {
 
     static final int WIDTH = 640;
     static final int HEIGHT = 480;
     static final double FPS = 2;
-    private static final double MAX_WARMUP_SECONDS = 90;
+    private static final double MAX_WARMUP_SECONDS = 60;
 
     private ScaleRun() {
     }

@@ -15,7 +15,7 @@ record Settings(String name, double fps, double warmupSeconds, double windowSeco
                 List<Integer> scaleStreams, double scaleWindowSeconds, boolean rtcNode) {
 
     static Settings quick() {
-        return new Settings("quick", 30, 2.5, 5, List.of("h264"), List.of(4), 4, true);
+        return new Settings("quick", 30, 2, 4, List.of("h264"), List.of(4), 3, true);
     }
 
     static Settings full() {
