@@ -46,17 +46,18 @@ final class RtcNodeRun {
         String streamId = client.createStream(StreamRequest.of(Processing.clip((int) settings.fps(), 0.5, 0.2),
                         Inference.of("Describe", OvershootEmulator.DEFAULT_MODELS.get(0).model()))
                 .withSource(Source.liveKit(probe.liveKitUrl(), token))).streamId();
+        int warmupFrames = settings.warmupFrames() + (int) Math.round(settings.rtcNodeRampSeconds() * settings.fps());
         try {
             ProcessBuilder builder = new ProcessBuilder("node", script.toString(), probe.liveKitUrl(), token, base.toString(),
                     String.valueOf(frames.width()), String.valueOf(frames.height()), String.valueOf(settings.fps()),
-                    String.valueOf(settings.warmupFrames() + settings.windowFrames()))
+                    String.valueOf(warmupFrames + settings.windowFrames()))
                     .redirectError(out.resolve("rtc-node.err.log").toFile());
             builder.environment().put("NODE_PATH", prefix.resolve("node_modules").toString());
             Process node = builder.start();
-            Window measured = new Window(settings.warmupFrames() + 1, settings.windowFrames(), node.pid(), probe.pid());
+            Window measured = new Window(warmupFrames + 1, settings.windowFrames(), node.pid(), probe.pid());
             CompletableFuture<Boolean> done = CompletableFuture.supplyAsync(() -> follow(node, measured,
                     out.resolve("rtc-node.log")));
-            long limit = (long) (settings.warmupSeconds() + settings.windowSeconds()) + 60;
+            long limit = (long) (settings.warmupSeconds() + settings.rtcNodeRampSeconds() + settings.windowSeconds()) + 60;
             if (!done.get(limit, TimeUnit.SECONDS) || !node.waitFor(15, TimeUnit.SECONDS)) {
                 node.destroyForcibly();
                 throw new IllegalStateException("rtc-node did not finish; see " + out.resolve("rtc-node.log"));
