@@ -25,14 +25,14 @@ final class ScaleRun {
     private ScaleRun() {
     }
 
-    static ScaleStep run(ProbeProcess probe, Settings settings, int streams) throws Exception {
+    /** @param baselineRss the client's resident memory with no stream, see {@link #baselineRss()} */
+    static ScaleStep run(ProbeProcess probe, Settings settings, int streams, long baselineRss) throws Exception {
         probe.reset(WIDTH);
         BenchFrames frames = new BenchFrames(WIDTH, HEIGHT);
         int windowTicks = (int) Math.round(settings.scaleWindowSeconds() * FPS);
         int maxTicks = (int) (MAX_WARMUP_SECONDS * FPS) + windowTicks + 1;
         List<byte[]> jpegs = IntStream.rangeClosed(0, maxTicks).parallel().mapToObj(frames::jpeg).toList();
         long self = ProcessStats.self();
-        long baselineRss = ProcessStats.rssBytes(self);
         CamelContext camel = new DefaultCamelContext();
         try {
             camel.addRoutes(new RouteBuilder() {
@@ -73,6 +73,15 @@ final class ScaleRun {
         } finally {
             camel.close();
         }
+    }
+
+    /**
+     * Resident memory once, before the first step, after a collection: each step's own "before" would move with the
+     * heap the previous step left behind.
+     */
+    static long baselineRss() {
+        System.gc();
+        return ProcessStats.rssBytes(ProcessStats.self());
     }
 
     private static int connected(ProbeProcess probe) throws Exception {

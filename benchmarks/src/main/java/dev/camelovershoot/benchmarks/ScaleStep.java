@@ -6,7 +6,7 @@ package dev.camelovershoot.benchmarks;
  * @param connected       streams the emulator had decoded a frame of when the window opened
  * @param windowFrames    frames pushed in the window, all streams together
  * @param delivered       of those, how many were decoded
- * @param baselineRssBytes the client's resident memory before the streams started
+ * @param baselineRssBytes the client's resident memory before the first scale step, with no stream
  * @param jvmThreads      live Java threads at the end of the window
  * @param nativeThreads   all threads of the process (WebRTC's own included)
  */
