@@ -48,9 +48,8 @@ public final class BenchmarkMain {
                 runs.add(CamelEndToEnd.run(probe, settings, "h264", "i420", frames, jpegs));
                 runs.add(RtcNodeRun.run(probe, settings, frames, out));
             }
-            long baselineRss = ScaleRun.baselineRss();
             for (int n : settings.scaleStreams()) {
-                scale.add(ScaleRun.run(probe, settings, n, baselineRss));
+                scale.add(ScaleRun.run(probe, settings, n));
             }
         }
         return new Report(settings, runs, scale);

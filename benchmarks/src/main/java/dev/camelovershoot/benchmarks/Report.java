@@ -43,7 +43,9 @@ record Report(Settings settings, List<ClientRun> runs, List<ScaleStep> scale) {
             run("camel-overshoot", "h264", "jpeg").ifPresent(r -> out.add(
                     new Figure("cpu_per_frame_ratio_jpeg_vs_rtc_node", r.cpuPerFrameMs() / rtc, "ratio")));
         }
-        scale.forEach(s -> scale(out, s));
+        for (int i = 0; i < scale.size(); i++) {
+            scale(out, scale.get(i), i == 0 ? null : scale.get(0));
+        }
         return out;
     }
 
@@ -64,13 +66,17 @@ record Report(Settings settings, List<ClientRun> runs, List<ScaleStep> scale) {
         out.add(new Figure("emulator_cpu_per_frame" + suffix + "_ms", r.emulatorCpuMs() / r.windowFrames(), "ms"));
     }
 
-    private static void scale(List<Figure> out, ScaleStep s) {
+    /** @param smallest the run's first step, which the memory each added stream is measured from (none for it) */
+    private static void scale(List<Figure> out, ScaleStep s, ScaleStep smallest) {
         String prefix = "scale_" + s.streams() + "_";
         out.add(new Figure(prefix + "connected_streams", s.connected(), "streams"));
         out.add(new Figure(prefix + "delivered_ratio", s.deliveredRatio(), "ratio"));
+        out.add(new Figure(prefix + "published_ratio", s.published() / (double) s.windowFrames(), "ratio"));
         out.add(new Figure(prefix + "client_cpu_core_share", s.coreShare(), "cores"));
         out.add(new Figure(prefix + "rss_mb", s.rssBytes() / 1e6, "MB"));
-        out.add(new Figure(prefix + "memory_per_stream_mb", s.memoryPerStreamMb(), "MB"));
+        if (smallest != null) {
+            out.add(new Figure(prefix + "memory_per_stream_mb", s.memoryPerStreamMb(smallest), "MB"));
+        }
         out.add(new Figure(prefix + "threads", s.nativeThreads(), "threads"));
         out.add(new Figure(prefix + "jvm_threads", s.jvmThreads(), "threads"));
     }

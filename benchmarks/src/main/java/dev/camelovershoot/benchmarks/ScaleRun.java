@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
+import dev.camelovershoot.component.OvershootConstants;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -25,8 +27,7 @@ final class ScaleRun {
     private ScaleRun() {
     }
 
-    /** @param baselineRss the client's resident memory with no stream, see {@link #baselineRss()} */
-    static ScaleStep run(ProbeProcess probe, Settings settings, int streams, long baselineRss) throws Exception {
+    static ScaleStep run(ProbeProcess probe, Settings settings, int streams) throws Exception {
         probe.reset(WIDTH);
         BenchFrames frames = new BenchFrames(WIDTH, HEIGHT);
         int windowTicks = (int) Math.round(settings.scaleWindowSeconds() * FPS);
@@ -56,10 +57,12 @@ final class ScaleRun {
             int first = tick;
             long cpuStart = ProcessStats.cpuNanos(self);
             long emulatorStart = ProcessStats.cpuNanos(probe.pid());
+            ticker.countPublished();
             for (; tick < first + windowTicks; tick++) {
                 ticker.send(tick);
             }
             // Ticks are sent at their start: the window is windowTicks periods long once the last one has run.
+            int published = ticker.published();
             ticker.awaitTickEnd(tick - 1);
             double seconds = windowTicks / FPS;
             long cpu = ProcessStats.cpuNanos(self) - cpuStart;
@@ -68,20 +71,11 @@ final class ScaleRun {
             long nativeThreads = ProcessStats.threads(self);
             int jvmThreads = ManagementFactory.getThreadMXBean().getThreadCount();
             int delivered = delivered(probe, first, tick - 1, streams);
-            return new ScaleStep(streams, WIDTH, HEIGHT, FPS, connected, warmup, windowTicks * streams, delivered,
-                    seconds, cpu / 1e6, emulatorCpu / 1e6, rss, baselineRss, jvmThreads, nativeThreads);
+            return new ScaleStep(streams, WIDTH, HEIGHT, FPS, connected, warmup, windowTicks * streams, published,
+                    delivered, seconds, cpu / 1e6, emulatorCpu / 1e6, rss, jvmThreads, nativeThreads);
         } finally {
             camel.close();
         }
-    }
-
-    /**
-     * Resident memory once, before the first step, after a collection: each step's own "before" would move with the
-     * heap the previous step left behind.
-     */
-    static long baselineRss() {
-        System.gc();
-        return ProcessStats.rssBytes(ProcessStats.self());
     }
 
     private static int connected(ProbeProcess probe) throws Exception {
@@ -114,6 +108,8 @@ final class ScaleRun {
         private final int streams;
         private final long slotNanos;
         private final long start = System.nanoTime();
+        private boolean counting;
+        private int published;
 
         Ticker(ProducerTemplate template, List<byte[]> jpegs, int streams) {
             this.template = template;
@@ -125,8 +121,21 @@ final class ScaleRun {
         void send(int tick) {
             for (int i = 0; i < streams; i++) {
                 parkUntil(((long) (tick - 1) * streams + i) * slotNanos);
-                template.sendBody("direct:s" + i, jpegs.get(tick));
+                int frame = tick;
+                Exchange sent = template.send("direct:s" + i, e -> e.getMessage().setBody(jpegs.get(frame)));
+                if (counting && sent.getMessage().getHeader(OvershootConstants.FRAME_PUBLISHED, true, Boolean.class)) {
+                    published++;
+                }
             }
+        }
+
+        /** From now on, count the frames the producers publish. */
+        void countPublished() {
+            counting = true;
+        }
+
+        int published() {
+            return published;
         }
 
         void awaitTickEnd(int tick) {
