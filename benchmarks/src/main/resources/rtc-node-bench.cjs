@@ -3,7 +3,8 @@
 // camera track (H264, no simulcast) of the benchmark's frames at FPS: the base I420 frame from BASE_FILE with the
 // moving 64x64 box and the frame counter drawn exactly as the Java harness draws them (BenchFrames, FrameCounter).
 // Prints "PUSH n nanos" just before each frame is captured (process.hrtime.bigint(): CLOCK_MONOTONIC, the clock of
-// Java's System.nanoTime on Linux), then "DONE" and leaves.
+// Java's System.nanoTime on Linux). Pushes up to MAX_FRAMES frames, or up to frame N once told "last N" on stdin,
+// then prints "DONE" and leaves.
 const {
   Room, VideoSource, LocalVideoTrack, VideoFrame, VideoBufferType, TrackPublishOptions, TrackSource, VideoCodec, dispose,
 } = require('@livekit/rtc-node');
@@ -11,10 +12,11 @@ const { VideoEncoding } = require('@livekit/rtc-ffi-bindings');
 const fs = require('node:fs');
 
 const [url, token, baseFile, widthArg, heightArg, fpsArg, framesArg] = process.argv.slice(2);
+const readline = require('node:readline');
 const WIDTH = Number(widthArg);
 const HEIGHT = Number(heightArg);
 const FPS = Number(fpsArg);
-const FRAMES = Number(framesArg);
+let last = Number(framesArg);
 const BOX = 64;
 const BOX_STEP = 8;
 const BITS = 16;
@@ -49,9 +51,15 @@ async function main() {
     videoEncoding: new VideoEncoding({ maxBitrate: BigInt(3_000_000), maxFramerate: FPS }),
   }));
   console.log('PUBLISHED');
+  readline.createInterface({ input: process.stdin }).on('line', (line) => {
+    const [command, n] = line.trim().split(/\s+/);
+    if (command === 'last') {
+      last = Number(n);
+    }
+  });
   const start = process.hrtime.bigint();
   const period = BigInt(Math.round(1e9 / FPS));
-  for (let n = 1; n <= FRAMES; n++) {
+  for (let n = 1; n <= last; n++) {
     const wait = Number(start + BigInt(n - 1) * period - process.hrtime.bigint()) / 1e6;
     if (wait > 0) {
       await new Promise((resolve) => setTimeout(resolve, wait));

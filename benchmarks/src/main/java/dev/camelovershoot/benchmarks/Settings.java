@@ -10,19 +10,20 @@ import java.util.List;
  * @param codecs         codecs of the end-to-end runs of our client (the side-by-side uses H264)
  * @param scaleStreams   stream counts of the scale run
  * @param scaleWindowSeconds measured window of each scale step
- * @param rtcNodeRampSeconds extra warm-up of rtc-node: it starts 720p at a fraction of the size and scales up over
- *                           several seconds as its bandwidth estimate grows, where our client sends full size at once
+ * @param rtcNodeRampSeconds longest wait for rtc-node to send full size before its warm-up: it starts 720p at a
+ *                           fraction of the size and scales up as its bandwidth estimate grows (our client sends
+ *                           full size at once)
  */
 record Settings(String name, double fps, double warmupSeconds, double windowSeconds, List<String> codecs,
                 List<Integer> scaleStreams, double scaleWindowSeconds, boolean rtcNode,
                 double rtcNodeRampSeconds) {
 
     static Settings quick() {
-        return new Settings("quick", 30, 2, 4, List.of("h264"), List.of(4), 3, true, 0);
+        return new Settings("quick", 30, 2, 4, List.of("h264"), List.of(4), 3, true, 20);
     }
 
     static Settings full() {
-        return new Settings("full", 30, 4, 20, List.of("vp8", "h264"), List.of(1, 8, 32, 64), 10, true, 10);
+        return new Settings("full", 30, 4, 20, List.of("vp8", "h264"), List.of(1, 8, 32, 64), 10, true, 30);
     }
 
     /** A few seconds of everything but rtc-node, so that the harness is exercised by the build. */
