@@ -176,6 +176,7 @@ public final class OvershootEmulator implements AutoCloseable {
         private int frameMaxSide = 320;
         private LiveKitCredentials liveKitCredentials = DEFAULT_LIVEKIT_CREDENTIALS;
         private Duration publisherGrace = LiveKitRooms.DEFAULT_PUBLISHER_GRACE;
+        private EmulatorObserver observer = EmulatorObserver.NONE;
 
         private Builder() {
         }
@@ -279,12 +280,18 @@ public final class OvershootEmulator implements AutoCloseable {
             return this;
         }
 
+        /** Told of every stored frame and sent result, default {@link EmulatorObserver#NONE}. */
+        public Builder observer(EmulatorObserver observer) {
+            this.observer = Objects.requireNonNull(observer, "observer");
+            return this;
+        }
+
         /** @throws IllegalArgumentException for an invalid setting */
         public OvershootEmulator build() {
             return new OvershootEmulator(new EmulatorSettings(host, port, basePath, apiKeys, leaseTtlSeconds,
                     streamLimitPerKey, creditsCents, centsPerSecond, models,
                     backend == null ? new DescribeBackend() : backend, idleAfter, clipPersistDelay,
-                    frameStoreMaxFrames, frameMaxSide, liveKitCredentials, publisherGrace));
+                    frameStoreMaxFrames, frameMaxSide, liveKitCredentials, publisherGrace, observer));
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A stream's ring buffer of decoded frames. Frames get a lifetime index and a stream-clock timestamp; they are
@@ -21,6 +22,7 @@ public final class FrameStore {
 
     private final int maxFrames;
     private final int maxSide;
+    private final Consumer<EmulatorFrame> onStored;
     private final Deque<EmulatorFrame> frames = new ArrayDeque<>();
     private long nextIndex;
     private long firstFrameNanos;
@@ -30,11 +32,17 @@ public final class FrameStore {
      * @param maxSide   frames are kept scaled down so that neither side exceeds this many pixels
      */
     public FrameStore(int maxFrames, int maxSide) {
+        this(maxFrames, maxSide, frame -> { });
+    }
+
+    /** @param onStored told of every frame once stored, outside the store's lock */
+    public FrameStore(int maxFrames, int maxSide, Consumer<EmulatorFrame> onStored) {
         if (maxFrames < 1 || maxSide < 1) {
             throw new IllegalArgumentException("maxFrames and maxSide must be positive");
         }
         this.maxFrames = maxFrames;
         this.maxSide = maxSide;
+        this.onStored = onStored;
     }
 
     /** Stores a copy of {@code image}, scaled down if needed, and returns the stored frame. */
@@ -53,16 +61,17 @@ public final class FrameStore {
 
     private EmulatorFrame store(BufferedImage kept, int width, int height) {
         long now = System.nanoTime();
+        EmulatorFrame frame;
         synchronized (this) {
             if (nextIndex == 0) {
                 firstFrameNanos = now;
             }
-            EmulatorFrame frame = new EmulatorFrame(nextIndex++, (now - firstFrameNanos) / 1_000_000, now,
-                    width, height, kept);
+            frame = new EmulatorFrame(nextIndex++, (now - firstFrameNanos) / 1_000_000, now, width, height, kept);
             frames.addLast(frame);
             evict(now);
-            return frame;
         }
+        onStored.accept(frame);
+        return frame;
     }
 
     /** The newest frame, if any is retained. */

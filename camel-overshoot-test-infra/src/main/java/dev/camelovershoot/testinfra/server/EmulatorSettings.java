@@ -1,6 +1,7 @@
 package dev.camelovershoot.testinfra.server;
 
 import dev.camelovershoot.testinfra.livekit.LiveKitCredentials;
+import dev.camelovershoot.testinfra.EmulatorObserver;
 import dev.camelovershoot.testinfra.ModelEntry;
 import dev.camelovershoot.testinfra.inference.InferenceBackend;
 import java.time.Duration;
@@ -16,7 +17,8 @@ public record EmulatorSettings(String host, int port, String basePath, List<Stri
                                int streamLimitPerKey, double creditsCents, double centsPerSecond,
                                List<ModelEntry> models, InferenceBackend backend, Duration idleAfter,
                                Duration clipPersistDelay, int frameStoreMaxFrames, int frameMaxSide,
-                               LiveKitCredentials liveKitCredentials, Duration publisherGrace) {
+                               LiveKitCredentials liveKitCredentials, Duration publisherGrace,
+                               EmulatorObserver observer) {
 
     public EmulatorSettings {
         Objects.requireNonNull(host, "host");
@@ -25,6 +27,7 @@ public record EmulatorSettings(String host, int port, String basePath, List<Stri
         Objects.requireNonNull(clipPersistDelay, "clipPersistDelay");
         Objects.requireNonNull(liveKitCredentials, "liveKitCredentials");
         Objects.requireNonNull(publisherGrace, "publisherGrace");
+        Objects.requireNonNull(observer, "observer");
         basePath = normalise(basePath);
         apiKeys = List.copyOf(apiKeys);
         models = List.copyOf(models);

@@ -29,13 +29,18 @@ final class ResultFanout {
         return sent.get();
     }
 
-    /** Counted before sending, so a client that has the result also sees it counted. */
-    void publish(String json) {
+    /**
+     * Counted before sending, so a client that has the result also sees it counted.
+     *
+     * @return whether at least one socket was given the result
+     */
+    boolean publish(String json) {
         List<ResultChannel> targets = List.copyOf(channels);
         if (!targets.isEmpty()) {
             sent.incrementAndGet();
         }
         targets.forEach(channel -> channel.send(json));
+        return !targets.isEmpty();
     }
 
     void sendRaw(String text) {

@@ -65,7 +65,8 @@ final class Stream {
         this.credits = credits;
         this.onEnd = onEnd;
         this.prompt = definition.prompt();
-        this.frames = new FrameStore(settings.frameStoreMaxFrames(), settings.frameMaxSide());
+        this.frames = new FrameStore(settings.frameStoreMaxFrames(), settings.frameMaxSide(),
+                frame -> settings.observer().frameStored(id, frame));
         this.lease = new Lease(timers, Duration.ofSeconds(settings.leaseTtlSeconds()), this::lapse);
         InferenceBackend locked = this::infer;
         this.loop = new InferenceLoop(definition.processing(), frames, locked, this::nextRequest, this::publish,
@@ -276,7 +277,11 @@ final class Stream {
         }
         String resultId = Ids.result();
         archive.add(resultId, done.request());
-        fanout.publish(Responses.result(resultId, id, definition.backend(), done).toString());
+        String json = Responses.result(resultId, id, definition.backend(), done).toString();
+        long sentNanos = System.nanoTime();
+        if (fanout.publish(json)) {
+            settings.observer().resultSent(id, resultId, sentNanos);
+        }
     }
 
     private void requireRunning() {

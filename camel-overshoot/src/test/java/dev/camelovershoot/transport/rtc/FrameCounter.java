@@ -21,12 +21,16 @@ public final class FrameCounter {
     }
 
     public static void draw(I420Frame frame, int counter) {
-        ByteBuffer luma = frame.y();
+        draw(frame.y(), frame.strideY(), counter);
+    }
+
+    /** Draws into a bare luma plane, e.g. raw I420 bytes that become a producer body. */
+    public static void draw(ByteBuffer luma, int strideY, int counter) {
         for (int bit = 0; bit < BITS; bit++) {
             byte value = (byte) (((counter >> bit) & 1) == 1 ? WHITE : BLACK);
             for (int row = 0; row < BLOCK; row++) {
                 for (int col = 0; col < BLOCK; col++) {
-                    luma.put(row * frame.strideY() + bit * BLOCK + col, value);
+                    luma.put(row * strideY + bit * BLOCK + col, value);
                 }
             }
         }

@@ -1,0 +1,130 @@
+package dev.camelovershoot.benchmarks;
+
+import dev.camelovershoot.benchmarks.probe.EmulatorProbe;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** The {@link EmulatorProbe} in a child JVM on this JVM's class path, and what it recorded. */
+final class ProbeProcess implements AutoCloseable {
+
+    /** A frame the emulator decoded: its stream, the counter drawn into it, when it reached the store. */
+    record Decoded(String streamId, int counter, long nanos, int width, int height) {
+    }
+
+    /** A result the emulator sent, and when. */
+    record Sent(String streamId, String resultId, long nanos) {
+    }
+
+    private final Process process;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String apiUrl;
+    private final String apiKey;
+    private final String liveKitUrl;
+    private final int port;
+
+    private ProbeProcess(Process process, String[] ready) {
+        this.process = process;
+        this.apiUrl = ready[1];
+        this.apiKey = ready[2];
+        this.liveKitUrl = ready[3];
+        this.port = Integer.parseInt(ready[4]);
+    }
+
+    static ProbeProcess start(int streamLimit, Path log) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process process = new ProcessBuilder(java, "-Xmx1g", "-XX:+UseSerialGC", "-cp",
+                System.getProperty("java.class.path"), EmulatorProbe.class.getName(), String.valueOf(streamLimit))
+                .redirectError(log.toFile()).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        String line = CompletableFuture.supplyAsync(() -> readReady(out)).get(60, TimeUnit.SECONDS);
+        if (line == null || !line.startsWith("READY ")) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the emulator probe did not start; see " + log);
+        }
+        return new ProbeProcess(process, line.split(" "));
+    }
+
+    private static String readReady(BufferedReader out) {
+        try {
+            String line;
+            while ((line = out.readLine()) != null && !line.startsWith("READY ")) {
+                // logging that reached stdout
+            }
+            return line;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    String apiUrl() {
+        return apiUrl;
+    }
+
+    String apiKey() {
+        return apiKey;
+    }
+
+    String liveKitUrl() {
+        return liveKitUrl;
+    }
+
+    String liveKitToken(String room) throws Exception {
+        return get("/token?" + room);
+    }
+
+    /** Forgets what was recorded; the frames pushed next are {@code sourceWidth} pixels wide. */
+    void reset(int sourceWidth) throws Exception {
+        get("/reset?" + sourceWidth);
+    }
+
+    List<Decoded> decoded() throws Exception {
+        List<Decoded> out = new ArrayList<>();
+        for (String[] f : rows(get("/frames"))) {
+            out.add(new Decoded(f[0], Integer.parseInt(f[1]), Long.parseLong(f[2]), Integer.parseInt(f[3]),
+                    Integer.parseInt(f[4])));
+        }
+        return out;
+    }
+
+    List<Sent> sent() throws Exception {
+        List<Sent> out = new ArrayList<>();
+        for (String[] f : rows(get("/results"))) {
+            out.add(new Sent(f[0], f[1], Long.parseLong(f[2])));
+        }
+        return out;
+    }
+
+    private static List<String[]> rows(String text) {
+        return text.isBlank() ? List.of() : text.lines().map(l -> l.split(" ")).toList();
+    }
+
+    private String get(String path) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(20)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    @Override
+    public void close() throws Exception {
+        process.getOutputStream().close();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.camelovershoot.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The harness in miniature (seconds of 720p30 H264 through the component, two scale streams, no rtc-node), so that
+ * it keeps working; the figures themselves are the benchmarks' business, not the build's.
+ */
+class BenchmarkHarnessTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    @Timeout(120)
+    void aTinyRunMeasuresEveryFigureAndDrawsThePlots() throws Exception {
+        Report report = BenchmarkMain.run(Settings.tiny(), dir);
+
+        ClientRun run = report.run("camel-overshoot", "h264", "jpeg").orElseThrow();
+        assertThat(run.windowFrames()).isEqualTo(Settings.tiny().windowFrames());
+        assertThat(run.delivered()).isPositive();
+        assertThat(run.latencyMs().count()).isEqualTo(run.delivered());
+        assertThat(run.latencyMs().percentile(50)).isPositive();
+        assertThat(run.clientCpuMs()).isPositive();
+        ScaleStep step = report.scale().get(0);
+        assertThat(step.connected()).isEqualTo(2);
+        assertThat(step.delivered()).isPositive();
+        assertThat(step.rssBytes()).isPositive();
+        List<String> names = report.figures().stream().map(Figure::name).toList();
+        assertThat(names).contains("delivered_ratio_720p30", "e2e_latency_p99_ms", "result_latency_p99_ms",
+                "cpu_per_frame_ms", "scale_2_delivered_ratio", "scale_2_rss_mb");
+
+        report.write(dir.resolve("report.json"));
+        Charts.write(report, dir, dir);
+        assertThat(dir.resolve("report.json")).content().contains("\"figures\"");
+        assertThat(Files.size(dir.resolve("bench-latency-720p30.png"))).isPositive();
+        assertThat(Files.size(dir.resolve("bench-scale-rss.png"))).isPositive();
+    }
+}
