@@ -41,18 +41,17 @@ final class Charts {
         }
     }
 
-    /** JMH's {@code -rf json}: one bar per benchmark and parameter set, in the benchmarks' own unit. */
+    /** JMH's {@code -rf json}: one row per parameter set (input, resolution), in the benchmarks' own unit. */
     private static void converters(Path json, Path png) throws IOException {
         List<Plot.Bar> bars = new ArrayList<>();
         String unit = "";
         for (JsonNode b : new ObjectMapper().readTree(json.toFile())) {
-            String name = b.path("benchmark").asText();
-            StringBuilder label = new StringBuilder(name.substring(name.lastIndexOf('.') + 1));
-            b.path("params").fields().forEachRemaining(p -> label.append(' ').append(p.getValue().asText()));
-            bars.add(new Plot.Bar(label.toString(), b.path("primaryMetric").path("score").asDouble()));
+            StringBuilder label = new StringBuilder();
+            b.path("params").fields().forEachRemaining(p -> label.append(p.getValue().asText()).append(' '));
+            bars.add(new Plot.Bar(label.toString().strip(), b.path("primaryMetric").path("score").asDouble()));
             unit = b.path("primaryMetric").path("scoreUnit").asText();
         }
-        Plot.bars("Frame converters (JMH)", unit, bars, png);
+        Plot.rows("Frame converters to I420, JMH average time", unit, bars, png);
     }
 
     /** (latency, share of frames at or below it), one point per sample. */

@@ -53,6 +53,29 @@ final class Plot {
         write(g, image, file);
     }
 
+    /** One horizontal bar per row, label on the left: for many bars whose labels would not fit under columns. */
+    static void rows(String title, String unit, List<Bar> bars, Path file) throws IOException {
+        int rowHeight = 20;
+        int labelWidth = 230;
+        int height = TOP + bars.size() * rowHeight + 20;
+        BufferedImage image = new BufferedImage(WIDTH, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = canvas(image, title + " (" + unit + ")");
+        double max = bars.stream().mapToDouble(Bar::value).filter(Double::isFinite).max().orElse(1) * 1.1;
+        int plotWidth = WIDTH - labelWidth - RIGHT - 50;
+        for (int i = 0; i < bars.size(); i++) {
+            Bar bar = bars.get(i);
+            int y = TOP + i * rowHeight;
+            int w = (int) (plotWidth * (Double.isFinite(bar.value()) ? bar.value() : 0) / max);
+            g.setColor(Color.BLACK);
+            g.drawString(bar.label(), 10, y + rowHeight - 6);
+            g.setColor(COLOURS[i % COLOURS.length]);
+            g.fillRect(labelWidth, y + 3, Math.max(1, w), rowHeight - 6);
+            g.setColor(Color.BLACK);
+            g.drawString(format(bar.value()), labelWidth + w + 6, y + rowHeight - 6);
+        }
+        write(g, image, file);
+    }
+
     /** Lines of (x, y) points, one per series, with a legend. */
     static void lines(String title, String xUnit, String yUnit, Map<String, List<double[]>> series, Path file)
             throws IOException {
@@ -88,7 +111,7 @@ final class Plot {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
-        g.fillRect(0, 0, WIDTH, HEIGHT);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
         g.drawString(title, LEFT, 30);
