@@ -6,6 +6,7 @@ import dev.camelovershoot.client.wire.Processing;
 import dev.camelovershoot.client.wire.Source;
 import dev.camelovershoot.client.wire.StreamRequest;
 import dev.camelovershoot.testinfra.OvershootEmulator;
+import dev.camelovershoot.testinfra.livekit.RtcNodePackage;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,7 +31,6 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class RtcNodeRun {
 
-    private static final String PACKAGE = "@livekit/rtc-node@1.1.0";
     private static final String ROOM = "bench-rtc-node";
     /** The script stops by itself after this many frames (over 16 minutes at 30 fps) if nobody tells it when. */
     private static final int MAX_FRAMES = 30_000;
@@ -154,18 +154,14 @@ final class RtcNodeRun {
     /** Installs rtc-node with npm unless it is there already. */
     private static Path install(Path out) throws Exception {
         Path prefix = Path.of(System.getProperty("bench.rtcNode", "benchmarks/target/rtc-node")).toAbsolutePath();
-        Path installed = prefix.resolve("node_modules/@livekit/rtc-node/package.json");
-        if (Files.exists(installed) && Files.readString(installed).contains("\"version\": \"1.1.0\"")) {
+        if (RtcNodePackage.installedIn(prefix)) {
             return prefix;
         }
-        Files.createDirectories(prefix);
         Path npmLog = out.resolve("npm-install.log");
-        Process npm = new ProcessBuilder("npm", "install", "--prefer-offline", "--no-audit", "--no-fund",
-                "--fetch-timeout=30000", "--prefix", prefix.toString(), PACKAGE)
-                .redirectErrorStream(true).redirectOutput(npmLog.toFile()).start();
+        Process npm = RtcNodePackage.startInstall(prefix, npmLog);
         if (!npm.waitFor(5, TimeUnit.MINUTES) || npm.exitValue() != 0) {
             npm.destroyForcibly();
-            throw new IllegalStateException("npm install " + PACKAGE + " failed; see " + npmLog);
+            throw new IllegalStateException("npm install " + RtcNodePackage.SPEC + " failed; see " + npmLog);
         }
         return prefix;
     }

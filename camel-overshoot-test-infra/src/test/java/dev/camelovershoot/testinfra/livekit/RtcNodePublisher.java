@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Assumptions;
  */
 final class RtcNodePublisher implements AutoCloseable {
 
-    private static final String PACKAGE = "@livekit/rtc-node@1.1.0";
     private static final Pattern REGISTRY_UNREACHABLE =
             Pattern.compile("ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNREFUSED|ECONNRESET|ENETUNREACH|network|proxy", Pattern.CASE_INSENSITIVE);
 
@@ -47,21 +46,14 @@ final class RtcNodePublisher implements AutoCloseable {
     static synchronized Path install() throws Exception {
         Assumptions.assumeTrue(unavailable == null, () -> unavailable);
         Path prefix = targetDir().resolve("rtc-node");
-        Path installed = prefix.resolve("node_modules/@livekit/rtc-node/package.json");
-        if (Files.exists(installed) && Files.readString(installed).contains("\"version\": \"1.1.0\"")) {
+        if (RtcNodePackage.installedIn(prefix)) {
             return prefix;
         }
         if (!onPath("node") || !onPath("npm")) {
             skip("node and npm are not installed: rtc-node cross-check skipped");
         }
-        Files.createDirectories(prefix);
         Path output = prefix.resolve("npm-install.log");
-        // Few, short retries: an unreachable registry should skip the test in seconds, not minutes.
-        Process npm = new ProcessBuilder("npm", "install", "--prefer-offline", "--no-audit", "--no-fund",
-                "--fetch-retries=1", "--fetch-retry-mintimeout=1000", "--fetch-retry-maxtimeout=3000",
-                "--fetch-timeout=15000",
-                "--prefix", prefix.toString(), PACKAGE)
-                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        Process npm = RtcNodePackage.startInstall(prefix, output);
         boolean finished = npm.waitFor(3, TimeUnit.MINUTES);
         if (!finished) {
             npm.destroyForcibly();
@@ -73,7 +65,7 @@ final class RtcNodePublisher implements AutoCloseable {
         if (!finished || REGISTRY_UNREACHABLE.matcher(npmLog).find()) {
             skip("npm cannot reach its registry: rtc-node cross-check skipped (see " + output + ")");
         }
-        throw new IllegalStateException("npm install " + PACKAGE + " failed:\n" + npmLog);
+        throw new IllegalStateException("npm install " + RtcNodePackage.SPEC + " failed:\n" + npmLog);
     }
 
     private static void skip(String reason) {
