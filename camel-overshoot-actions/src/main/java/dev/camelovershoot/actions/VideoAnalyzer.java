@@ -1,17 +1,13 @@
 package dev.camelovershoot.actions;
 
-import dev.camelovershoot.client.StreamEvent;
-import dev.camelovershoot.component.OvershootConstants;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
@@ -28,8 +24,6 @@ import org.apache.camel.builder.RouteBuilder;
 public final class VideoAnalyzer {
 
     private static final AtomicLong RUNS = new AtomicLong();
-    /** The lifecycle event that ends a stream. */
-    private static final String ENDED = StreamEvent.Type.ENDED.name();
 
     private final CamelContext context;
     private final ActionDetector detector;
@@ -75,18 +69,16 @@ public final class VideoAnalyzer {
     public ActionStore analyzeVideo(Path video) {
         String routeId = "overshoot-actions-analyze-" + RUNS.incrementAndGet();
         ResultWatch watch = new ResultWatch();
-        AtomicBoolean streamEnded = new AtomicBoolean();
         detector.reset();
         try {
             context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from(uri(routeId, video)).routeId(routeId)
-                            .process(exchange -> take(exchange, watch, streamEnded));
+                    from(uri(routeId, video)).routeId(routeId).filter(watch::take)
+                            .process(exchange -> detector.accept(ResultExchanges.toMessage(exchange, clock.instant())));
                 }
             });
-            watch.awaitEnd(idleTimeout, timeout, () -> streamEnded.get()
-                    || context.getRouteController().getRouteStatus(routeId).isStopped());
+            watch.awaitEnd(idleTimeout, timeout, () -> context.getRouteController().getRouteStatus(routeId).isStopped());
         } catch (TimeoutException e) {
             throw new IllegalStateException("The analysis of " + video + " did not end within " + timeout, e);
         } catch (InterruptedException e) {
@@ -99,17 +91,6 @@ public final class VideoAnalyzer {
         }
         detector.flush();
         return detector.store();
-    }
-
-    /** A result goes to the detector; the stream's ENDED event, which follows its last result, marks the end. */
-    private void take(Exchange exchange, ResultWatch watch, AtomicBoolean streamEnded) {
-        String event = exchange.getMessage().getHeader(OvershootConstants.EVENT_TYPE, String.class);
-        if (event == null) {
-            detector.accept(ResultExchanges.toMessage(exchange, clock.instant()));
-            watch.arrived();
-        } else if (ENDED.equals(event)) {
-            streamEnded.set(true);
-        }
     }
 
     String uri(String name, Path video) {

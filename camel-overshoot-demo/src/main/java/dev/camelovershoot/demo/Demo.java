@@ -33,7 +33,7 @@ final class Demo {
     private static final Logger LOG = LoggerFactory.getLogger(LOG_NAME);
     private static final String RESULTS_ROUTE = "demo-results";
     private static final double INTERVAL_SECONDS = 0.5;
-    /** Quiet time after the last result that means the video ended: several sampling intervals. */
+    /** Quiet time after the last result that means the service went quiet: several sampling intervals. */
     private static final Duration IDLE = Duration.ofSeconds(3);
 
     /** What a run produced. */
@@ -97,7 +97,7 @@ final class Demo {
 
     private static String uri(Path video, ActionDetector detector, Map<String, String> connection) {
         StringBuilder uri = new StringBuilder("overshoot:demo?source=").append(raw(video.toAbsolutePath().toString()))
-                .append("&loop=false&intervalSeconds=").append(INTERVAL_SECONDS)
+                .append("&loop=false&lifecycleEvents=true&intervalSeconds=").append(INTERVAL_SECONDS)
                 .append('&').append(detector.endpointQuery());
         connection.forEach((name, value) -> uri.append('&').append(name).append('=').append(raw(value)));
         return uri.toString();
@@ -112,7 +112,7 @@ final class Demo {
             @Override
             public void configure() {
                 from(overshootUri).routeId(RESULTS_ROUTE)
-                        .process(exchange -> watch.arrived())
+                        .filter(watch::take)
                         .log(LoggingLevel.INFO, LOG_NAME,
                                 "result ${body} (latency ${header." + OvershootConstants.TOTAL_LATENCY + "} ms)")
                         .to("overshoot-actions:demo?detector=#detector");
