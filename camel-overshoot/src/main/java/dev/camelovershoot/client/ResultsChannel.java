@@ -211,7 +211,7 @@ public final class ResultsChannel implements AutoCloseable {
 
     private void reconnect(String why, Throwable cause) {
         int attempt = attempts.get();
-        if (attempt >= policy.maxAttempts()) {
+        if (policy.exhausted(attempt)) {
             fail(new WebSocketException("The results channel of stream " + streamId + " was lost (" + why
                     + ") and " + attempt + " reconnect attempts failed. Check the network; the stream may have"
                     + " ended.", ABNORMAL_CLOSURE, null, cause));
@@ -219,8 +219,8 @@ public final class ResultsChannel implements AutoCloseable {
         }
         Duration delay = policy.delayBefore(attempt);
         attempts.incrementAndGet();
-        LOG.info("Results channel of stream {} lost ({}); reconnect {}/{} in {} ms", streamId, why, attempt + 1,
-                policy.maxAttempts(), delay.toMillis());
+        LOG.info("Results channel of stream {} lost ({}); reconnect {} in {} ms", streamId, why,
+                policy.describe(attempt + 1), delay.toMillis());
         dispatch("onReconnecting", () -> listener.onReconnecting(attempt + 1, delay));
         pendingReconnect = scheduler.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
     }

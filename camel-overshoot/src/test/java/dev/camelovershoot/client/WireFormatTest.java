@@ -106,14 +106,18 @@ class WireFormatTest {
     }
 
     @Test
-    void reconnectBackoffDoublesUpToTheMaximum() {
+    void reconnectBackoffDoublesUpToTheCapWithJitterAndNeverGivesUpByDefault() {
         ReconnectPolicy policy = ReconnectPolicy.defaults();
 
-        assertThat(java.util.stream.IntStream.range(0, 6).mapToObj(policy::delayBefore))
+        assertThat(java.util.stream.IntStream.range(0, 7).mapToObj(policy::nominalDelay))
                 .containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4),
-                        Duration.ofSeconds(8), Duration.ofSeconds(10), Duration.ofSeconds(10));
-        assertThat(policy.maxAttempts()).isEqualTo(5);
-        assertThat(policy.delayBefore(1000)).isEqualTo(Duration.ofSeconds(10));
+                        Duration.ofSeconds(8), Duration.ofSeconds(16), Duration.ofSeconds(30), Duration.ofSeconds(30));
+        assertThat(policy.nominalDelay(1000)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(policy.exhausted(Integer.MAX_VALUE)).isFalse();
+        for (int i = 0; i < 200; i++) {
+            assertThat(policy.delayBefore(3)).isBetween(Duration.ofSeconds(4), Duration.ofSeconds(8));
+        }
+        assertThat(new ReconnectPolicy(Duration.ofSeconds(1), Duration.ofSeconds(10), 5).exhausted(5)).isTrue();
     }
 
     @Test
