@@ -195,6 +195,28 @@ class V1StreamsTest {
     }
 
     @Test
+    void failsAndDelaysKeepalivesAndCreatesOnRequest() {
+        String id = created();
+        long expiry = api.get("/streams/" + id).get("expires_at_ms").asLong();
+        emulator.v1().failNextKeepalives(1, 503);
+        Api.Reply failed = api.post("/streams/" + id + "/keepalive", null);
+        assertThat(failed.status()).isEqualTo(503);
+        assertThat(failed.get("detail").isTextual()).isTrue();
+        assertThat(api.get("/streams/" + id).get("expires_at_ms").asLong()).isEqualTo(expiry);
+
+        emulator.v1().delayNextKeepalives(1, Duration.ofMillis(300));
+        long started = System.nanoTime();
+        assertThat(api.post("/streams/" + id + "/keepalive", null).status()).isEqualTo(200);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+
+        emulator.v1().failNextCreates(1, 429);
+        Api.Reply limited = api.post("/streams", "{}");
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.headers().firstValue("retry-after")).contains("1");
+        assertThat(api.post("/streams", "{}").status()).isEqualTo(201);
+    }
+
+    @Test
     void recordsV1RequestsInTheJournal() {
         String id = created();
         assertThat(emulator.requests()).contains(new RecordedRequest("POST", "/v1beta/streams", 201));

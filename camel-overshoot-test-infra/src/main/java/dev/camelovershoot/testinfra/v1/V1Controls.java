@@ -1,6 +1,5 @@
 package dev.camelovershoot.testinfra.v1;
 
-import dev.camelovershoot.testinfra.server.QueuedFaults;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.camelovershoot.testinfra.frames.EmulatorFrame;
 import java.awt.image.BufferedImage;
@@ -11,9 +10,9 @@ import java.util.List;
 public final class V1Controls {
 
     private final V1Streams streams;
-    private final QueuedFaults faults;
+    private final V1Faults faults;
 
-    V1Controls(V1Streams streams, QueuedFaults faults) {
+    V1Controls(V1Streams streams, V1Faults faults) {
         this.streams = streams;
         this.faults = faults;
     }
@@ -49,11 +48,29 @@ public final class V1Controls {
      * and {@code x-ratelimit-*}, 401 and 503 with the simple envelope, others with the chat error envelope.
      */
     public void failNextChats(int count, int status) {
-        faults.fail(count, status);
+        faults.chats().fail(count, status);
     }
 
     /** The next {@code count} chat completions are answered normally, after {@code delay}. */
     public void delayNextChats(int count, Duration delay) {
-        faults.delay(count, delay);
+        faults.chats().delay(count, delay);
+    }
+
+    /**
+     * The next {@code count} keepalives of existing streams fail with {@code status} (simple envelope, {@code
+     * retry-after: 1} on a 429) and do not renew the lease.
+     */
+    public void failNextKeepalives(int count, int status) {
+        faults.keepalives().fail(count, status);
+    }
+
+    /** The next {@code count} keepalives of existing streams are answered normally, after {@code delay}. */
+    public void delayNextKeepalives(int count, Duration delay) {
+        faults.keepalives().delay(count, delay);
+    }
+
+    /** The next {@code count} stream creates fail with {@code status} (e.g. 503, creation temporarily unavailable). */
+    public void failNextCreates(int count, int status) {
+        faults.creates().fail(count, status);
     }
 }

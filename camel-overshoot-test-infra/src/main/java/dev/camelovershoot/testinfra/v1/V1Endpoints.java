@@ -23,12 +23,12 @@ final class V1Endpoints {
     private final ChatCompletions chat;
     private final CameraSources cameras;
     private final RateLimiter rateLimiter;
-    private final QueuedFaults faults;
+    private final V1Faults faults;
     private final String liveKitPath;
     /** When the model catalog was "registered": the emulator's start. */
     private final long modelsCreated = System.currentTimeMillis() / 1000;
 
-    V1Endpoints(V1Streams streams, ChatCompletions chat, CameraSources cameras, QueuedFaults faults,
+    V1Endpoints(V1Streams streams, ChatCompletions chat, CameraSources cameras, V1Faults faults,
                 String liveKitPath) {
         this.streams = streams;
         this.chat = chat;
@@ -61,6 +61,7 @@ final class V1Endpoints {
     }
 
     private V1Reply create(V1Handler.Call call) {
+        applyStreamFault(faults.creates().next());
         JsonNode body = call.json();
         JsonNode source = body.path("source");
         V1Stream stream = source.isMissingNode() || source.isNull() ? streams.createPublished(call.apiKey())
@@ -78,6 +79,7 @@ final class V1Endpoints {
 
     private V1Reply keepalive(V1Handler.Call call) {
         V1Stream stream = streams.active(call.apiKey(), call.param(0), false);
+        applyStreamFault(faults.keepalives().next());
         long expiresAt = streams.renew(stream);
         ObjectNode body = V1Json.object().put("id", stream.id()).put("expires_at_ms", expiresAt)
                 .put("ttl_seconds", streams.settings().ttlSeconds()).put("stream_time_ms", stream.streamTimeMs());
@@ -107,7 +109,7 @@ final class V1Endpoints {
     private V1Reply chat(V1Handler.Call call) {
         Map<String, String> rateHeaders = rateLimiter.acquire(call.apiKey());
         try {
-            applyFault(faults.next());
+            applyChatFault(faults.chats().next());
             ChatRequest request = ChatRequest.parse(call.json());
             ChatCompletions.Completion done = chat.complete(call.apiKey(), request);
             return request.stream() ? V1Reply.events(chunks(request, done), rateHeaders)
@@ -117,7 +119,19 @@ final class V1Endpoints {
         }
     }
 
-    private void applyFault(QueuedFaults.Fault fault) {
+    /** A queued fault of a stream endpoint: the simple envelope ({@code retry-after: 1} on a 429), or a delay. */
+    private static void applyStreamFault(QueuedFaults.Fault fault) {
+        if (fault == null) {
+            return;
+        }
+        if (fault.fails()) {
+            throw V1Error.simple(fault.status(), "Injected failure " + fault.status(),
+                    fault.status() == 429 ? Map.of("retry-after", "1") : Map.of());
+        }
+        pause(fault.delay());
+    }
+
+    private void applyChatFault(QueuedFaults.Fault fault) {
         if (fault == null) {
             return;
         }
