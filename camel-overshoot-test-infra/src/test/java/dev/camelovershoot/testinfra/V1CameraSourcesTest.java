@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import dev.camelovershoot.testinfra.frames.RtspServer;
 import dev.camelovershoot.testinfra.frames.TestVideos;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -16,11 +17,16 @@ import org.bytedeco.ffmpeg.global.avutil;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** v1beta camera sources the emulator pulls itself: the service's refusals, the 422 after retries, and HLS pulled. */
+/**
+ * v1beta camera sources the emulator pulls itself: the service's refusals, the 422 after retries, and RTSP and HLS
+ * cameras pulled into the buffer.
+ */
 class V1CameraSourcesTest {
 
     private static final int FPS = 10;
     private static final Duration MEDIA_TIMEOUT = Duration.ofSeconds(15);
+    /** The camera-rtsp example's RTSP server (GStreamer), relative to this module. */
+    private static final Path RTSP_SERVER_SCRIPT = Path.of("..", "examples", "camera-rtsp", "rtsp-server.py");
 
     @Test
     void refusesPrivateAndLoopbackCamerasAndMalformedSources() {
@@ -52,6 +58,25 @@ class V1CameraSourcesTest {
             assertThat(refused.status()).isEqualTo(422);
             assertThat(refused.get("detail").asText()).startsWith("Could not connect to source url");
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+        }
+    }
+
+    @Test
+    void pullsAnRtspCameraOverTcpIntoTheBuffer(@TempDir Path dir) throws Exception {
+        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
+        Path video = TestVideos.h264Mp4(dir.resolve("cam.mp4"), FPS, TestVideos.segments(FPS, "red", "blue"));
+        try (RtspServer camera = RtspServer.serve(RTSP_SERVER_SCRIPT, video, "cam", dir.resolve("rtsp-server.log"));
+             OvershootEmulator emulator = OvershootEmulator.builder().allowPrivateCameraSources(true).build().start()) {
+            Api api = Api.v1(emulator);
+            Api.Reply created = api.post("/streams", "{\"source\":{\"type\":\"rtsp\",\"url\":\"" + camera.url()
+                    + "\"}}");
+            assertThat(created.status()).as(created.rawBody()).isEqualTo(201);
+            assertThat(created.get("source").get("type").asText()).isEqualTo("rtsp");
+            String id = created.get("id").asText();
+
+            awaitNewest(api, id, "red", MEDIA_TIMEOUT);
+            awaitNewest(api, id, "blue", MEDIA_TIMEOUT);
+            assertThat(api.get("/streams/" + id).get("last_pull").asLong()).isPositive();
         }
     }
 
