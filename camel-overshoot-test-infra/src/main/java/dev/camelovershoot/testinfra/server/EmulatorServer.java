@@ -99,6 +99,10 @@ public final class EmulatorServer implements AutoCloseable {
         service.dropResultSockets(streamId);
     }
 
+    public void closeResultSockets(String streamId, int code, String reason) {
+        service.closeResultSockets(streamId, code, reason);
+    }
+
     public void sendRawResultMessage(String streamId, String text) {
         service.sendRawResultMessage(streamId, text);
     }

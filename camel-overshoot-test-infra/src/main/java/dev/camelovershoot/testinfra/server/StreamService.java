@@ -175,6 +175,10 @@ final class StreamService implements AutoCloseable {
         running(streamId).dropSockets();
     }
 
+    void closeResultSockets(String streamId, int code, String reason) {
+        running(streamId).closeSockets(code, reason);
+    }
+
     void sendRawResultMessage(String streamId, String text) {
         running(streamId).sendRaw(text);
     }
