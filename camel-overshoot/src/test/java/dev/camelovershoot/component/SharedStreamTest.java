@@ -66,6 +66,64 @@ class SharedStreamTest extends EmulatorCamelTest {
     }
 
     @Test
+    void aRouteRestartedAfterItsStreamEndedGetsANewStreamWhileAnotherRouteHoldsTheName() throws Exception {
+        String ended = connectedStream();
+        emulator.faults().endStream(ended, "client_requested");
+
+        context.getRouteController().stopRoute("consumer");
+        context.getRouteController().startRoute("consumer");
+
+        expectResultsFromANewStream(ended);
+    }
+
+    @Test
+    void aRouteRestartedAfterCloseStreamGetsANewStream() throws Exception {
+        String closed = connectedStream();
+        template.sendBodyAndHeader("direct:frames", null, OvershootConstants.OPERATION, "closeStream");
+        assertThat(snapshot(closed).endReason()).isEqualTo("client_requested");
+
+        context.getRouteController().stopRoute("consumer");
+        context.getRouteController().startRoute("consumer");
+
+        expectResultsFromANewStream(closed);
+    }
+
+    @Test
+    void oneEndpointCarriesTheApiKeyForTheOtherProducersOfItsStream() throws Exception {
+        CamelContext shared = pointAtEmulator(new DefaultCamelContext());
+        shared.getComponent("overshoot", OvershootComponent.class).getConfiguration().setApiKey(null);
+        try {
+            shared.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:frames").to("overshoot:keyed?apiKey=" + emulator.apiKey());
+                    from("direct:prompt").to("overshoot:keyed?operation=updatePrompt");
+                }
+            });
+            shared.start();
+
+            shared.createProducerTemplate().sendBody("direct:prompt", "Is anyone there?");
+
+            assertThat(emulator.streams()).filteredOn(stream -> !stream.ended())
+                    .anyMatch(stream -> stream.prompt().equals("Is anyone there?"));
+        } finally {
+            shared.stop();
+        }
+    }
+
+    /** The consumer's results come from a stream other than {@code old}, the only one running. */
+    private void expectResultsFromANewStream(String old) throws InterruptedException {
+        String replacement = connectedStream();
+        assertThat(replacement).isNotEqualTo(old);
+        MockEndpoint mock = getMockEndpoint("mock:door");
+        mock.reset();
+        mock.expectedMinimumMessageCount(1);
+        mock.assertIsSatisfied(WAIT.toMillis());
+        assertThat(mock.getExchanges().get(0).getMessage().getHeader(OvershootConstants.STREAM_ID))
+                .isEqualTo(replacement);
+    }
+
+    @Test
     void conflictingOptionsFailStartUpNamingThemAndMaskingSecrets() {
         CamelContext conflicting = pointAtEmulator(new DefaultCamelContext());
         Throwable failure = catchThrowable(() -> {
