@@ -280,12 +280,12 @@ public final class StreamSession implements AutoCloseable {
             streamEnded(id, StreamEvent.NOT_FOUND, failure);
         } else if (isFinal(failure)) {
             fail(failure, endReason(failure));
-        } else if (leaseLeft <= 0 || reconnectPolicy.exhausted(failures + 1)) {
+        } else if (leaseLeft <= 0) {
             streamEnded(id, StreamEvent.LEASE_EXPIRED, failure);
         } else {
             long delay = Math.min(reconnectPolicy.delayBefore(failures).toMillis(), leaseLeft);
             LOG.warn("Keepalive of stream {} failed (attempt {}); trying again in {} ms, {} ms before the lease ends:"
-                    + " {}", id, reconnectPolicy.describe(failures + 1), delay, leaseLeft, failure.getMessage());
+                    + " {}", id, failures + 1, delay, leaseLeft, failure.getMessage());
             nextKeepalive = control.schedule(() -> keepalive(failures + 1), delay, TimeUnit.MILLISECONDS);
         }
     }
