@@ -100,6 +100,11 @@ public final class StreamSession implements AutoCloseable {
         return request;
     }
 
+    /** Whether the session is over or ending (closed, or ended by the service or a failure): it delivers no more. */
+    public boolean isClosed() {
+        return closing.get();
+    }
+
     /** Whether the session runs: started and not closing. */
     public boolean isActive() {
         return started.isDone() && !started.isCompletedExceptionally() && !closing.get();

@@ -102,7 +102,7 @@ final class SharedStream implements StreamListener, FrameSink {
 
     /** Whether it takes no new users: it ended, or closeStream closed it. A new stream replaces it. */
     boolean isOver() {
-        return closed != null || status.ended();
+        return closed != null || session.isClosed() || status.ended();
     }
 
     void subscribe(StreamListener consumer) {

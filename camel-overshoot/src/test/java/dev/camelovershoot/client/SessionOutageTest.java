@@ -32,12 +32,7 @@ class SessionOutageTest {
 
     @AfterEach
     void stop() {
-        if (feeder != null) {
-            feeder.close();
-        }
-        if (session != null) {
-            session.close();
-        }
+        TestSupport.stop(feeder, session);
         if (emulator != null) {
             emulator.close();
         }

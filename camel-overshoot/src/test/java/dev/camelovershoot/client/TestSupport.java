@@ -68,6 +68,16 @@ final class TestSupport {
         }
     }
 
+    /** Stops feeding frames, then closes the session; either may be {@code null}. */
+    static void stop(FrameFeeder feeder, StreamSession session) {
+        if (feeder != null) {
+            feeder.close();
+        }
+        if (session != null) {
+            session.close();
+        }
+    }
+
     /** Drops outputs a previous test queued but did not use. */
     static void clearScript(OvershootEmulator emulator) {
         emulator.scripted().clear();

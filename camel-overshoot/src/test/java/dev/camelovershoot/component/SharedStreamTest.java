@@ -2,6 +2,7 @@ package dev.camelovershoot.component;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
 
 import dev.camelovershoot.testinfra.OvershootEmulator;
 import dev.camelovershoot.testinfra.OvershootEmulatorExtension;
@@ -69,6 +70,8 @@ class SharedStreamTest extends EmulatorCamelTest {
     void aRouteRestartedAfterItsStreamEndedGetsANewStreamWhileAnotherRouteHoldsTheName() throws Exception {
         String ended = connectedStream();
         emulator.faults().endStream(ended, "client_requested");
+        OvershootConsumer consumer = (OvershootConsumer) context.getRoute("consumer").getConsumer();
+        await().atMost(WAIT).until(() -> consumer.streamStatus().ended());
 
         context.getRouteController().stopRoute("consumer");
         context.getRouteController().startRoute("consumer");
