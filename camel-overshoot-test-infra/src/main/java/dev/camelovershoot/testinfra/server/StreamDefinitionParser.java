@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * Validates a {@code POST /streams} body with the ranges and rules of the v0.2 service (reference §2.3 and the
@@ -24,8 +25,8 @@ final class StreamDefinitionParser {
     private static final String I = "inference.";
     private static final List<String> CLIP_FIELDS =
             List.of("target_fps", "fps", "sampling_ratio", "clip_length_seconds", "delay_seconds");
-    private static final List<String> PROCESSING_FIELDS = List.of("target_fps", "fps", "sampling_ratio",
-            "clip_length_seconds", "delay_seconds", "interval_seconds");
+    private static final List<String> PROCESSING_FIELDS =
+            Stream.concat(CLIP_FIELDS.stream(), Stream.of("interval_seconds")).toList();
     private static final Set<String> INFERENCE_FIELDS =
             Set.of("prompt", "model", "backend", "output_schema_json", "max_output_tokens");
     private static final Set<String> OFFER_FIELDS = Set.of("type", "sdp");
