@@ -140,7 +140,7 @@ public final class EmulatorServer implements AutoCloseable {
                     101));
             return new ResultSocket(JettyHost.streamId(request), service);
         };
-        return new JettyHost(settings.host(), port, settings.basePath(), api, sockets, media::liveKitHandler);
+        return new JettyHost(settings, port, api, sockets, media::liveKitHandler);
     }
 
     private void record(RecordedRequest request) {
