@@ -1,6 +1,7 @@
 package dev.camelovershoot.testinfra;
 
 import dev.camelovershoot.testinfra.inference.InferenceBackends;
+import dev.camelovershoot.testinfra.livekit.LiveKitCredentials;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +21,8 @@ public final class EmulatorMain {
 
     static final String USAGE = """
             Usage: java -jar overshoot-emulator.jar [options]
-              --host H             bind address (default 127.0.0.1)
+              --host H             bind address (default 127.0.0.1); any other than a loopback address
+                                   needs --api-key
               --port P             port, 0 = a free port (default 0)
               --base-path PATH     REST and WebSocket base path (default /v0.2)
               --api-key K          an accepted API key; repeat for more (default ovs_emulator_key)
@@ -29,6 +31,10 @@ public final class EmulatorMain {
               --v1-rate N          v1beta: chat completions per API key and second (default 100)
               --allow-private-cameras true|false
                                    v1beta: accept camera sources on private and loopback addresses (default false)
+              --cors-origins LIST  comma-separated origins whose web pages may call the API, * for any
+                                   (default *)
+              --livekit-key K      LiveKit key that signs the rooms' tokens (default emulator)
+              --livekit-secret S   LiveKit secret that signs the rooms' tokens (default: random at each start)
               --backend NAME       inference backend: %s (default describe)
               --rules FILE         rules backend: the rules file
               --openai-url URL     openai backend: chat-completions URL of an OpenAI-compatible server
@@ -80,6 +86,8 @@ public final class EmulatorMain {
         List<String> keys = new ArrayList<>();
         Map<String, String> backendOptions = new HashMap<>();
         String backend = "describe";
+        String liveKitKey = null;
+        String liveKitSecret = null;
         for (int i = 0; i < args.length; i += 2) {
             String option = args[i];
             if (!option.startsWith("--") || i + 1 >= args.length) {
@@ -97,6 +105,9 @@ public final class EmulatorMain {
                 case "v1-rate" -> builder.v1RequestsPerSecond(integer(name, value));
                 case "allow-private-cameras" -> builder.allowPrivateCameraSources(bool(name, value));
                 case "backend" -> backend = value;
+                case "cors-origins" -> builder.corsOrigins(value.split("\\s*,\\s*"));
+                case "livekit-key" -> liveKitKey = value;
+                case "livekit-secret" -> liveKitSecret = value;
                 default -> {
                     if (!BACKEND_OPTIONS.contains(name)) {
                         throw new IllegalArgumentException("unknown option " + option);
@@ -107,6 +118,11 @@ public final class EmulatorMain {
         }
         if (!keys.isEmpty()) {
             builder.apiKeys(keys.toArray(String[]::new));
+        }
+        if (liveKitSecret != null) {
+            builder.liveKitCredentials(liveKitKey == null ? LiveKitCredentials.RANDOM_KEY : liveKitKey, liveKitSecret);
+        } else if (liveKitKey != null) {
+            throw new IllegalArgumentException("--livekit-key needs --livekit-secret");
         }
         builder.backend(InferenceBackends.create(backend, backendOptions));
         OvershootEmulator emulator = builder.build().start();
