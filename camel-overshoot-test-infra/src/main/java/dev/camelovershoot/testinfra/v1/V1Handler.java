@@ -46,8 +46,13 @@ final class V1Handler extends Handler.Abstract {
         }
     }
 
-    /** One request as an endpoint sees it. */
-    record Call(Request request, String apiKey, List<String> params) {
+    /**
+     * One request as an endpoint sees it.
+     *
+     * @param body the request body, read in full before the endpoint runs: a connection whose request body is left
+     *             unread cannot carry the client's next request
+     */
+    record Call(Request request, String apiKey, List<String> params, String body) {
 
         String param(int index) {
             return params.get(index);
@@ -55,11 +60,7 @@ final class V1Handler extends Handler.Abstract {
 
         /** The body as a JSON object; {@code {}} when empty. */
         JsonNode json() {
-            try {
-                return V1Json.parseObject(Content.Source.asString(request, StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw V1Error.simple(400, "The request body could not be read");
-            }
+            return V1Json.parseObject(body);
         }
 
         /** Where the client reached us, for URLs handed back to it. */
@@ -93,9 +94,11 @@ final class V1Handler extends Handler.Abstract {
         String path = fullPath.substring(prefix.length());
         V1Reply reply;
         try {
-            reply = dispatch(request, path);
+            reply = dispatch(request, path, Content.Source.asString(request, StandardCharsets.UTF_8));
         } catch (V1Error e) {
             reply = V1Reply.json(e.status(), e.body(), e.headers());
+        } catch (IOException e) {
+            reply = V1Reply.json(400, V1Error.simple(400, "The request body could not be read").body());
         } catch (RuntimeException e) {
             LOG.warn("{} {} failed", request.getMethod(), fullPath, e);
             reply = V1Reply.json(500, path.equals(V1Endpoints.CHAT)
@@ -107,11 +110,11 @@ final class V1Handler extends Handler.Abstract {
         return true;
     }
 
-    private V1Reply dispatch(Request request, String path) {
+    private V1Reply dispatch(Request request, String path, String body) {
         RouteLookup<Route> lookup = RouteLookup.find(routes, Route::method, Route::path, request.getMethod(), path);
         if (lookup.found()) {
             String apiKey = lookup.route().authenticated() ? authenticate(request) : null;
-            return lookup.route().endpoint().handle(new Call(request, apiKey, lookup.params()));
+            return lookup.route().endpoint().handle(new Call(request, apiKey, lookup.params(), body));
         }
         if (!lookup.allowed().isEmpty()) {
             throw V1Error.simple(405, "Method Not Allowed", Map.of("Allow", String.join(", ", lookup.allowed())));
