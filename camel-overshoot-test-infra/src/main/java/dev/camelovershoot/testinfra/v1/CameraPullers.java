@@ -38,8 +38,11 @@ final class CameraPullers {
             thread.start();
             return () -> {
                 pull.stop = true;
-                thread.interrupt();
-                thread.join(IO_TIMEOUT.toMillis() * 2);
+                // The pull thread itself ends the stream when its source ended twice: it is already finishing.
+                if (Thread.currentThread() != thread) {
+                    thread.interrupt();
+                    thread.join(IO_TIMEOUT.toMillis() * 2);
+                }
             };
         };
     }
