@@ -241,19 +241,18 @@ public final class OvsReference {
     // ---- builders ----
 
     /** Collects parameters, refusing a second value for a key or a second anchor of a kind at once. */
-    private abstract static class Parameters<B> {
+    private abstract static class Parameters<B extends Parameters<B>> {
 
         final String streamId;
+        final boolean window;
         final Map<String, String> query = new LinkedHashMap<>();
 
-        Parameters(String streamId) {
+        Parameters(String streamId, boolean window) {
             this.streamId = streamId;
+            this.window = window;
         }
 
-        abstract boolean window();
-
-        abstract B self();
-
+        @SuppressWarnings("unchecked")
         B put(String key, String value) {
             if (query.containsKey(key)) {
                 throw new IllegalArgumentException(key + " is already set to " + query.get(key)
@@ -261,13 +260,13 @@ public final class OvsReference {
             }
             query.put(key, value);
             validatedSoFar(key);
-            return self();
+            return (B) this;
         }
 
         private void validatedSoFar(String key) {
             String prefix = key.startsWith("start_") ? "start_" : key.startsWith("end_") ? "end_" : "";
             try {
-                anchors((window() ? "window " : "frame ") + PREFIX + streamId, query, prefix, false);
+                anchors((window ? "window " : "frame ") + PREFIX + streamId, query, prefix, false);
             } catch (IllegalArgumentException twoAnchors) {
                 query.remove(key);
                 throw twoAnchors;
@@ -275,7 +274,7 @@ public final class OvsReference {
         }
 
         public OvsReference build() {
-            return validated(streamId, window(), query);
+            return validated(streamId, window, query);
         }
     }
 
@@ -283,7 +282,7 @@ public final class OvsReference {
     public static final class FrameBuilder extends Parameters<FrameBuilder> {
 
         private FrameBuilder(String streamId) {
-            super(streamId);
+            super(streamId, false);
         }
 
         /** {@code frame_index}: a lifetime index; negative counts back from the newest ({@code -1}). */
@@ -310,23 +309,13 @@ public final class OvsReference {
         public FrameBuilder direction(Direction direction) {
             return put("direction", direction.name().toLowerCase(Locale.ROOT));
         }
-
-        @Override
-        boolean window() {
-            return false;
-        }
-
-        @Override
-        FrameBuilder self() {
-            return this;
-        }
     }
 
     /** Builds a window reference: one start, an optional end (exclusive), an optional frame rate. */
     public static final class WindowBuilder extends Parameters<WindowBuilder> {
 
         private WindowBuilder(String streamId) {
-            super(streamId);
+            super(streamId, true);
         }
 
         public WindowBuilder startIndex(long frameIndex) {
@@ -360,16 +349,6 @@ public final class OvsReference {
                 throw new IllegalArgumentException("max_fps must be above 0, was " + maxFps);
             }
             return put("max_fps", BigDecimal.valueOf(maxFps).stripTrailingZeros().toPlainString());
-        }
-
-        @Override
-        boolean window() {
-            return true;
-        }
-
-        @Override
-        WindowBuilder self() {
-            return this;
         }
     }
 

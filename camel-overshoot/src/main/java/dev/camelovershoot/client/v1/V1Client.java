@@ -1,6 +1,7 @@
 package dev.camelovershoot.client.v1;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.camelovershoot.client.ApiSettings;
 import dev.camelovershoot.client.Futures;
 import dev.camelovershoot.client.HttpApi;
 import dev.camelovershoot.client.Json;
@@ -32,7 +33,7 @@ import org.slf4j.LoggerFactory;
 public final class V1Client {
 
     public static final String DEFAULT_BASE_URL = "https://api.overshoot.ai/v1beta";
-    public static final String API_KEY_ENV = "OVERSHOOT_API_KEY";
+    public static final String API_KEY_ENV = ApiSettings.API_KEY_ENV;
 
     private static final Logger LOG = LoggerFactory.getLogger(V1Client.class);
     private static final TypeReference<List<Model>> MODELS = new TypeReference<>() { };
@@ -42,12 +43,10 @@ public final class V1Client {
     private final HttpApi http;
     private final ReconnectPolicy unavailableRetry;
 
-    private V1Client(Builder builder) {
-        this.baseUrl = builder.baseUrl.endsWith("/") ? builder.baseUrl.substring(0, builder.baseUrl.length() - 1)
-                : builder.baseUrl;
-        this.unavailableRetry = builder.unavailableRetry;
-        HttpClient client = builder.httpClient != null ? builder.httpClient : newHttpClient(builder);
-        this.http = new HttpApi(client, baseUrl, builder.resolveApiKey(), builder.requestTimeout);
+    private V1Client(String baseUrl, HttpApi http, ReconnectPolicy unavailableRetry) {
+        this.baseUrl = baseUrl;
+        this.http = http;
+        this.unavailableRetry = unavailableRetry;
     }
 
     public static Builder builder() {
@@ -203,62 +202,21 @@ public final class V1Client {
         }).thenCompose(next -> next);
     }
 
-    private static HttpClient newHttpClient(Builder builder) {
-        HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(builder.connectTimeout);
-        if (builder.executor != null) {
-            http.executor(builder.executor);
-        }
-        return http.build();
-    }
+    /**
+     * Settings of a {@link V1Client}: those of {@link ApiSettings} (default base URL
+     * {@value V1Client#DEFAULT_BASE_URL}; {@code …/v1} is the same API) and the 503 retry.
+     */
+    public static final class Builder extends ApiSettings<Builder> {
 
-    /** Settings of a {@link V1Client}; only the API key has no default. */
-    public static final class Builder {
-
-        private String baseUrl = DEFAULT_BASE_URL;
-        private String apiKey;
-        private Duration connectTimeout = Duration.ofSeconds(10);
-        private Duration requestTimeout = Duration.ofSeconds(30);
-        private HttpClient httpClient;
-        private Executor executor;
         private ReconnectPolicy unavailableRetry = new ReconnectPolicy(Duration.ofMillis(500), Duration.ofSeconds(4),
                 4);
 
         private Builder() {
+            super(DEFAULT_BASE_URL);
         }
 
-        /** Default {@value V1Client#DEFAULT_BASE_URL}; {@code …/v1} is the same API. */
-        public Builder baseUrl(String baseUrl) {
-            this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
-            return this;
-        }
-
-        /** Default: the environment variable {@value V1Client#API_KEY_ENV}. */
-        public Builder apiKey(String apiKey) {
-            this.apiKey = apiKey;
-            return this;
-        }
-
-        /** Default 10 s; ignored when an {@link HttpClient} is given. */
-        public Builder connectTimeout(Duration connectTimeout) {
-            this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
-            return this;
-        }
-
-        /** Default 30 s per request (a model's answer about a window can take seconds). */
-        public Builder requestTimeout(Duration requestTimeout) {
-            this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
-            return this;
-        }
-
-        /** A shared client to use instead of a new one. */
-        public Builder httpClient(HttpClient httpClient) {
-            this.httpClient = httpClient;
-            return this;
-        }
-
-        /** The executor of a new {@link HttpClient}: runs response handling and streamed chunks. */
-        public Builder executor(Executor executor) {
-            this.executor = executor;
+        @Override
+        protected Builder self() {
             return this;
         }
 
@@ -269,21 +227,7 @@ public final class V1Client {
         }
 
         public V1Client build() {
-            return new V1Client(this);
-        }
-
-        private String resolveApiKey() {
-            String key = apiKey != null ? apiKey : System.getenv(API_KEY_ENV);
-            if (key == null || key.isBlank()) {
-                throw new IllegalStateException("No Overshoot API key: set the " + API_KEY_ENV
-                        + " environment variable or call apiKey(...) on the builder.");
-            }
-            return key;
-        }
-
-        @Override
-        public String toString() {
-            return "V1Client.Builder[baseUrl=" + baseUrl + ", apiKey=" + (apiKey == null ? "null" : "***") + "]";
+            return new V1Client(resolvedBaseUrl(), httpApi(), unavailableRetry);
         }
     }
 }
