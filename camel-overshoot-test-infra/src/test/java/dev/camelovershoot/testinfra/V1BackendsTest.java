@@ -1,8 +1,8 @@
 package dev.camelovershoot.testinfra;
 
-import static dev.camelovershoot.testinfra.V1ChatCompletionsTest.image;
-import static dev.camelovershoot.testinfra.V1ChatCompletionsTest.request;
-import static dev.camelovershoot.testinfra.V1ChatCompletionsTest.video;
+import static dev.camelovershoot.testinfra.V1Requests.image;
+import static dev.camelovershoot.testinfra.V1Requests.request;
+import static dev.camelovershoot.testinfra.V1Requests.video;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -59,7 +59,7 @@ class V1BackendsTest {
             assertThat(reply.status()).as(reply.rawBody()).isEqualTo(200);
             assertThat(reply.get("choices").get(0).get("message").get("content").asText()).isEqualTo("two colours");
             JsonNode forwarded = received.get();
-            assertThat(forwarded.get("model").asText()).isEqualTo(V1ChatCompletionsTest.MODEL);
+            assertThat(forwarded.get("model").asText()).isEqualTo(V1Requests.MODEL);
             List<String> colours = new ArrayList<>();
             for (JsonNode part : forwarded.get("messages").get(0).get("content")) {
                 if (part.get("type").asText().equals("text")) {

@@ -1,23 +1,18 @@
 package dev.camelovershoot.testinfra;
 
-import static dev.camelovershoot.testinfra.V1ChatCompletionsTest.image;
-import static dev.camelovershoot.testinfra.V1ChatCompletionsTest.request;
+import static dev.camelovershoot.testinfra.V1Requests.awaitNewest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
-import dev.camelovershoot.testinfra.inference.Palette;
+import dev.camelovershoot.testinfra.frames.TestVideos;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
-import org.bytedeco.javacv.FFmpegFrameRecorder;
-import org.bytedeco.javacv.Frame;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class V1CameraSourcesTest {
 
     private static final int FPS = 10;
+    private static final Duration MEDIA_TIMEOUT = Duration.ofSeconds(15);
 
     @Test
     void refusesPrivateAndLoopbackCamerasAndMalformedSources() {
@@ -61,7 +57,9 @@ class V1CameraSourcesTest {
 
     @Test
     void pullsAnHlsCameraIntoTheBufferAndEndsTheStreamWhenTheSourceEndsTwice(@TempDir Path dir) throws Exception {
-        Path playlist = hls(dir.resolve("cam.m3u8"), List.of("red", "blue"));
+        // Errors only: the encoder's banner would fill the test output.
+        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
+        Path playlist = TestVideos.hls(dir.resolve("cam.m3u8"), FPS, TestVideos.segments(FPS, "red", "blue"));
         HttpServer files = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         files.createContext("/", exchange -> {
             byte[] body = Files.readAllBytes(dir.resolve(exchange.getRequestURI().getPath().substring(1)));
@@ -80,8 +78,8 @@ class V1CameraSourcesTest {
             assertThat(created.rawBody()).doesNotContain(url);
             String id = created.get("id").asText();
 
-            awaitNewest(api, id, "red");
-            awaitNewest(api, id, "blue");
+            awaitNewest(api, id, "red", MEDIA_TIMEOUT);
+            awaitNewest(api, id, "blue", MEDIA_TIMEOUT);
             assertThat(api.get("/streams/" + id).get("last_pull").asLong()).isPositive();
             assertThat(api.post("/streams/" + id + "/keepalive", null).get("publish").isNull()).isTrue();
 
@@ -90,51 +88,6 @@ class V1CameraSourcesTest {
             assertThat(api.get("/streams/" + id).get("end_reason").asText()).isEqualTo("expired");
         } finally {
             files.stop(0);
-        }
-    }
-
-    private static void awaitNewest(Api api, String streamId, String colour) {
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            Api.Reply reply = api.post("/chat/completions", request(image(streamId, "frame_index=-1")).toString());
-            return reply.status() == 200 && Api.parse(reply.get("choices").get(0).get("message").get("content")
-                    .asText()).get("color").asText().equals(colour);
-        });
-    }
-
-    /** An HLS on-demand playlist of one-second H.264 segments: one second of each colour. */
-    private static Path hls(Path playlist, List<String> colours) throws Exception {
-        int width = 160;
-        int height = 120;
-        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
-        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(playlist.toString(), width, height, 0);
-             Frame frame = new Frame(width, height, Frame.DEPTH_UBYTE, 3)) {
-            recorder.setFormat("hls");
-            recorder.setVideoCodec(avcodec.AV_CODEC_ID_H264);
-            recorder.setFrameRate(FPS);
-            recorder.setGopSize(FPS);
-            recorder.setOption("hls_time", "1");
-            recorder.setOption("hls_list_size", "0");
-            recorder.setOption("hls_playlist_type", "vod");
-            recorder.start();
-            for (String colour : colours) {
-                paint(frame, colour);
-                for (int i = 0; i < FPS; i++) {
-                    recorder.record(frame);
-                }
-            }
-            recorder.stop();
-        }
-        return playlist;
-    }
-
-    private static void paint(Frame frame, String colour) {
-        int[] rgb = Palette.rgb(colour);
-        ByteBuffer pixels = (ByteBuffer) frame.image[0];
-        for (int row = 0; row < frame.imageHeight; row++) {
-            for (int x = 0; x < frame.imageWidth; x++) {
-                int at = row * frame.imageStride + 3 * x;
-                pixels.put(at, (byte) rgb[2]).put(at + 1, (byte) rgb[1]).put(at + 2, (byte) rgb[0]);
-            }
         }
     }
 }

@@ -1,9 +1,14 @@
 package dev.camelovershoot.testinfra;
 
+import static dev.camelovershoot.testinfra.V1Requests.MODEL;
+import static dev.camelovershoot.testinfra.V1Requests.image;
+import static dev.camelovershoot.testinfra.V1Requests.part;
+import static dev.camelovershoot.testinfra.V1Requests.request;
+import static dev.camelovershoot.testinfra.V1Requests.text;
+import static dev.camelovershoot.testinfra.V1Requests.video;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelovershoot.testinfra.frames.EmulatorFrame;
 import dev.camelovershoot.testinfra.frames.TestImages;
@@ -23,8 +28,6 @@ import org.junit.jupiter.api.Test;
  * the resolved frames' facts (frame count, colours, index), which is what the assertions read.
  */
 class V1ChatCompletionsTest {
-
-    static final String MODEL = "Qwen/Qwen3.6-35B-A3B-FP8";
 
     private static OvershootEmulator emulator;
     private static Api api;
@@ -259,33 +262,6 @@ class V1ChatCompletionsTest {
             emulator.v1().injectFrame(id, TestImages.solid(64, 48, colour));
         }
         return id;
-    }
-
-    static ObjectNode image(String streamId, String query) {
-        return part("image_url", "ovs://streams/" + streamId + "?" + query);
-    }
-
-    static ObjectNode video(String streamId, String query) {
-        return part("video_url", "ovs://streams/" + streamId + "?" + query);
-    }
-
-    static ObjectNode part(String type, String url) {
-        ObjectNode part = Api.JSON.createObjectNode().put("type", type);
-        part.putObject(type).put("url", url);
-        return part;
-    }
-
-    static ObjectNode text(String text) {
-        return Api.JSON.createObjectNode().put("type", "text").put("text", text);
-    }
-
-    /** A user message asking "What is in view?" about {@code media}. */
-    static ObjectNode request(ObjectNode media) {
-        ObjectNode body = Api.JSON.createObjectNode().put("model", MODEL);
-        ArrayNode content = body.putArray("messages").addObject().put("role", "user").putArray("content");
-        content.add(text("What is in view?"));
-        content.add(media);
-        return body;
     }
 
     private static Api.Reply ask(ObjectNode media) {

@@ -1,10 +1,9 @@
 package dev.camelovershoot.testinfra;
 
-import static dev.camelovershoot.testinfra.V1ChatCompletionsTest.image;
-import static dev.camelovershoot.testinfra.V1ChatCompletionsTest.request;
-import static dev.camelovershoot.testinfra.V1ChatCompletionsTest.video;
+import static dev.camelovershoot.testinfra.V1Requests.awaitNewest;
+import static dev.camelovershoot.testinfra.V1Requests.request;
+import static dev.camelovershoot.testinfra.V1Requests.video;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -49,9 +48,9 @@ class V1PublishingTest {
 
         try (LiveKitTestPublisher publisher = LiveKitTestPublisher.publish(webrtc, publish.get("url").asText(),
                 publish.get("token").asText(), "red")) {
-            awaitNewest(id, "red");
+            awaitNewest(api, id, "red", MEDIA_TIMEOUT);
             publisher.setColour("blue");
-            awaitNewest(id, "blue");
+            awaitNewest(api, id, "blue", MEDIA_TIMEOUT);
 
             ObjectNode window = request(video(id, "start_offset_ms=-60000&max_fps=30"));
             JsonNode facts = Api.parse(api.post("/chat/completions", window.toString()).get("choices").get(0)
@@ -73,7 +72,7 @@ class V1PublishingTest {
 
         try (LiveKitTestPublisher publisher = LiveKitTestPublisher.publish(webrtc, renewed.get("url").asText(),
                 renewed.get("token").asText(), "green")) {
-            awaitNewest(id, "green");
+            awaitNewest(api, id, "green", MEDIA_TIMEOUT);
         }
     }
 
@@ -85,13 +84,5 @@ class V1PublishingTest {
         assertThat(LiveKitTestPublisher.tryToPublish(view.get("url").asText(), view.get("token").asText()))
                 .isEqualTo(RequestResponse.Reason.NOT_ALLOWED);
         assertThat(emulator.v1().frames(id)).isEmpty();
-    }
-
-    private static void awaitNewest(String streamId, String colour) {
-        await().atMost(MEDIA_TIMEOUT).pollInterval(Duration.ofMillis(100)).until(() -> {
-            Api.Reply reply = api.post("/chat/completions", request(image(streamId, "frame_index=-1")).toString());
-            return reply.status() == 200 && Api.parse(reply.get("choices").get(0).get("message").get("content")
-                    .asText()).get("color").asText().equals(colour);
-        });
     }
 }

@@ -156,7 +156,8 @@ final class CameraPullers {
                     any = true;
                 }
             } catch (FrameGrabber.Exception e) {
-                LOG.info("Camera of v1 stream {} dropped: {}", stream.id(), e.getMessage());
+                // Not the message: FFmpeg names the URL in some, and a camera URL may carry credentials.
+                LOG.info("Camera of v1 stream {} dropped ({})", stream.id(), e.getClass().getSimpleName());
             }
             return any;
         }

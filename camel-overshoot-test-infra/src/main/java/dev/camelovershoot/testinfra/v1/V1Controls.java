@@ -1,5 +1,6 @@
 package dev.camelovershoot.testinfra.v1;
 
+import dev.camelovershoot.testinfra.server.QueuedFaults;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.camelovershoot.testinfra.frames.EmulatorFrame;
 import java.awt.image.BufferedImage;
@@ -10,9 +11,9 @@ import java.util.List;
 public final class V1Controls {
 
     private final V1Streams streams;
-    private final ChatFaults faults;
+    private final QueuedFaults faults;
 
-    V1Controls(V1Streams streams, ChatFaults faults) {
+    V1Controls(V1Streams streams, QueuedFaults faults) {
         this.streams = streams;
         this.faults = faults;
     }

@@ -1,5 +1,6 @@
 package dev.camelovershoot.testinfra.v1;
 
+import dev.camelovershoot.testinfra.server.QueuedFaults;
 import dev.camelovershoot.testinfra.RecordedRequest;
 import dev.camelovershoot.testinfra.frames.FrameStore;
 import dev.camelovershoot.testinfra.inference.InferenceBackend;
@@ -25,7 +26,7 @@ public final class V1Emulator implements AutoCloseable {
         return thread;
     });
     private final V1Streams streams;
-    private final ChatFaults faults = new ChatFaults();
+    private final QueuedFaults faults = new QueuedFaults();
     private final List<V1Handler.Route> routes;
     private final Predicate<String> apiKeys;
     private final Consumer<RecordedRequest> journal;

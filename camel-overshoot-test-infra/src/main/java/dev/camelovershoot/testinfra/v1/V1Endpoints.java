@@ -1,5 +1,6 @@
 package dev.camelovershoot.testinfra.v1;
 
+import dev.camelovershoot.testinfra.server.QueuedFaults;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,12 +23,12 @@ final class V1Endpoints {
     private final ChatCompletions chat;
     private final CameraSources cameras;
     private final RateLimiter rateLimiter;
-    private final ChatFaults faults;
+    private final QueuedFaults faults;
     private final String liveKitPath;
     /** When the model catalog was "registered": the emulator's start. */
     private final long modelsCreated = System.currentTimeMillis() / 1000;
 
-    V1Endpoints(V1Streams streams, ChatCompletions chat, CameraSources cameras, ChatFaults faults,
+    V1Endpoints(V1Streams streams, ChatCompletions chat, CameraSources cameras, QueuedFaults faults,
                 String liveKitPath) {
         this.streams = streams;
         this.chat = chat;
@@ -116,7 +117,7 @@ final class V1Endpoints {
         }
     }
 
-    private void applyFault(ChatFaults.Fault fault) {
+    private void applyFault(QueuedFaults.Fault fault) {
         if (fault == null) {
             return;
         }
@@ -127,7 +128,7 @@ final class V1Endpoints {
             throw V1Error.simple(fault.status(), fault.status() == 401 ? "Invalid or missing API key"
                     : "Service temporarily unavailable (injected)");
         }
-        if (fault.status() > 0) {
+        if (fault.fails()) {
             throw V1Error.chat(fault.status(), fault.status() >= 500 ? "internal_error" : "validation_error",
                     "injected_" + fault.status(), "Injected failure " + fault.status());
         }

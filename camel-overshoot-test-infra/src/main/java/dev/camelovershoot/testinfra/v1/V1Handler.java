@@ -2,15 +2,14 @@ package dev.camelovershoot.testinfra.v1;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.camelovershoot.testinfra.RecordedRequest;
+import dev.camelovershoot.testinfra.server.RouteLookup;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -109,25 +108,13 @@ final class V1Handler extends Handler.Abstract {
     }
 
     private V1Reply dispatch(Request request, String path) {
-        List<String> allowed = new ArrayList<>();
-        for (Route route : routes) {
-            Matcher matcher = route.path().matcher(path);
-            if (!matcher.matches()) {
-                continue;
-            }
-            if (!route.method().equals(request.getMethod())) {
-                allowed.add(route.method());
-                continue;
-            }
-            String apiKey = route.authenticated() ? authenticate(request) : null;
-            List<String> params = new ArrayList<>();
-            for (int i = 1; i <= matcher.groupCount(); i++) {
-                params.add(matcher.group(i));
-            }
-            return route.endpoint().handle(new Call(request, apiKey, params));
+        RouteLookup<Route> lookup = RouteLookup.find(routes, Route::method, Route::path, request.getMethod(), path);
+        if (lookup.found()) {
+            String apiKey = lookup.route().authenticated() ? authenticate(request) : null;
+            return lookup.route().endpoint().handle(new Call(request, apiKey, lookup.params()));
         }
-        if (!allowed.isEmpty()) {
-            throw V1Error.simple(405, "Method Not Allowed", Map.of("Allow", String.join(", ", allowed)));
+        if (!lookup.allowed().isEmpty()) {
+            throw V1Error.simple(405, "Method Not Allowed", Map.of("Allow", String.join(", ", lookup.allowed())));
         }
         throw V1Error.simple(404, "Not Found");
     }
