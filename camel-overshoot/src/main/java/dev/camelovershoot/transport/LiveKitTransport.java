@@ -52,7 +52,7 @@ public final class LiveKitTransport extends BridgedTransport<LiveKitPublisher> {
         }
         LiveKitPublisher next = new LiveKitPublisher(http, runtime.factory(), track(), room.url(),
                 new LiveKitPublisher.Settings(settings.codec(), settings.width(), settings.height(),
-                        settings.iceServers(), settings.timeout()),
+                        settings.iceServers(), settings.timeout(), settings.reconnect()),
                 e -> lost(e, failures));
         connection(next);
         return next.start(room.token())
