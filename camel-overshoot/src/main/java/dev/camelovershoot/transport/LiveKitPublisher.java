@@ -174,12 +174,15 @@ public final class LiveKitPublisher implements BridgedTransport.Connection {
     }
 
     private void resume() {
+        // set before negotiating, so that a CONNECTED arriving before the check below is not missed
+        CompletableFuture<Void> reconnected = new CompletableFuture<>();
+        connected = reconnected;
         signal.resume(url, joined.getParticipant().getSid(), joined.getPingInterval(), joined.getPingTimeout());
         negotiate(true);
-        if (peer.state() != RTCPeerConnectionState.CONNECTED) {
-            connected = new CompletableFuture<>();
-            await(connected, "peer connection after resume");
+        if (peer.state() == RTCPeerConnectionState.CONNECTED) {
+            reconnected.complete(null);
         }
+        await(reconnected, "peer connection after resume");
         LOG.info("Resumed the LiveKit session");
     }
 

@@ -42,7 +42,9 @@ class LiveKitPublisherTest {
     /** Fast enough for a test: 20 ms doubling up to 100 ms, unlimited. */
     private static final ReconnectPolicy FAST = new ReconnectPolicy(Duration.ofMillis(20), Duration.ofMillis(100),
             ReconnectPolicy.UNLIMITED);
-    private static final Duration WAIT = Duration.ofSeconds(15);
+    /** Each connection step's bound: a held handshake is given up after it. */
+    private static final Duration STEP = Duration.ofSeconds(3);
+    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String BAD_TOKEN = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.not-a-signature";
 
     @RegisterExtension
@@ -210,7 +212,7 @@ class LiveKitPublisherTest {
         TransportSettings settings = TransportSettings.defaults(2).withReconnect(FAST);
         return new LiveKitPublisher(http, factory, track, proxy.url(),
                 new LiveKitPublisher.Settings(settings.codec(), settings.width(), settings.height(),
-                        settings.iceServers(), Duration.ofSeconds(2), settings.reconnect()),
+                        settings.iceServers(), STEP, settings.reconnect()),
                 failures::add);
     }
 }
