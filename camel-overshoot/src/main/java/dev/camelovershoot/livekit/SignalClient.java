@@ -52,6 +52,7 @@ public final class SignalClient implements AutoCloseable {
     private volatile SignalConnection connection;
     private volatile CompletableFuture<SignalResponse> firstMessage;
     private volatile long lastMessageNanos;
+    private volatile boolean connected;
     /** Started by a join or resume (caller's thread), stopped on a loss (event thread). */
     private final AtomicReference<ScheduledFuture<?>> pings = new AtomicReference<>();
 
@@ -123,8 +124,14 @@ public final class SignalClient implements AutoCloseable {
         this.token = fresh;
     }
 
+    /** Whether the signal socket is open and answered the last join or resume (false once it was lost). */
+    public boolean connected() {
+        return connected;
+    }
+
     /** Drops the socket as a network failure would; the next {@link #resume} or {@link #join} replaces it. */
     public void dropConnection() {
+        connected = false;
         SignalConnection current = connection;
         if (current != null) {
             current.abort();
@@ -143,6 +150,7 @@ public final class SignalClient implements AutoCloseable {
 
     @Override
     public void close() {
+        connected = false;
         leave();
         stopPings();
         LiveKitException closed = new LiveKitException("LiveKit signal client closed");
@@ -164,6 +172,7 @@ public final class SignalClient implements AutoCloseable {
     }
 
     private SignalResponse connect(URI uri) {
+        connected = false;
         stopPings();
         SignalConnection previous = connection;
         if (previous != null) {
@@ -175,7 +184,9 @@ public final class SignalClient implements AutoCloseable {
                 message -> events.execute(() -> dispatch(message)),
                 why -> events.execute(() -> lost(why)));
         try {
-            return first.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            SignalResponse response = first.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            connected = true;
+            return response;
         } catch (TimeoutException e) {
             connection.abort();
             throw new LiveKitException("No join response from the LiveKit server within " + timeout.toSeconds() + " s");
@@ -227,6 +238,7 @@ public final class SignalClient implements AutoCloseable {
     }
 
     private void lost(String why) {
+        connected = false;
         stopPings();
         LOG.info("LiveKit signal connection lost: {}", why);
         CompletableFuture<SignalResponse> first = firstMessage;

@@ -60,7 +60,10 @@ public final class LiveKitPublisher implements BridgedTransport.Connection {
     private volatile CompletableFuture<Void> connected = new CompletableFuture<>();
     private volatile JoinResponse joined;
     private volatile boolean closed;
+    private volatile boolean gaveUp;
     private final AtomicBoolean recovering = new AtomicBoolean();
+    /** A loss reported while a join or recovery ran: checked when it ends, so that no loss goes unanswered. */
+    private final AtomicBoolean lossWhileRecovering = new AtomicBoolean();
 
     /**
      * What to publish.
@@ -105,13 +108,14 @@ public final class LiveKitPublisher implements BridgedTransport.Connection {
             try {
                 LiveKitException failure = restore(true);
                 if (failure != null) {
+                    gaveUp = true;
                     throw failure;
                 }
                 if (closed) {
                     throw new LiveKitException("The LiveKit publisher was closed before it joined");
                 }
             } finally {
-                recovering.set(false);
+                recovered();
             }
         }, control);
     }
@@ -129,6 +133,11 @@ public final class LiveKitPublisher implements BridgedTransport.Connection {
     /** A fresh token (from an Overshoot keepalive) for later resumes and rejoins. */
     public void updateToken(String token) {
         signal.updateToken(token);
+    }
+
+    /** Whether the signal connection is up (a lost one is being resumed or rejoined while this is false). */
+    public boolean signalConnected() {
+        return signal.connected();
     }
 
     /** Test hook and network-change stand-in: drops the signal socket, which triggers a resume. */
@@ -242,19 +251,41 @@ public final class LiveKitPublisher implements BridgedTransport.Connection {
         return null;
     }
 
-    /** Several signs of one loss (signal gone, peer failed) start one recovery. */
+    /**
+     * Several signs of one loss (signal gone, peer failed) start one recovery. A loss reported while a join or a
+     * recovery runs is looked at when it ends: its signal pings stopped with the loss, so nothing else would.
+     */
     private void recoverLater(boolean rejoin) {
-        if (!closed && recovering.compareAndSet(false, true)) {
-            control.execute(() -> {
-                try {
-                    LiveKitException failure = restore(rejoin);
-                    if (failure != null) {
-                        failures.accept(failure);
-                    }
-                } finally {
-                    recovering.set(false);
+        if (closed) {
+            return;
+        }
+        if (!recovering.compareAndSet(false, true)) {
+            lossWhileRecovering.set(true);
+            return;
+        }
+        control.execute(() -> {
+            try {
+                LiveKitException failure = restore(rejoin);
+                if (failure != null) {
+                    gaveUp = true;
+                    failures.accept(failure);
                 }
-            });
+            } finally {
+                recovered();
+            }
+        });
+    }
+
+    private void recovered() {
+        recovering.set(false);
+        if (!lossWhileRecovering.getAndSet(false) || closed || gaveUp || joined == null) {
+            return;
+        }
+        PublisherPeer current = peer;
+        boolean peerFailed = current == null || current.state() == RTCPeerConnectionState.FAILED;
+        if (peerFailed || !signal.connected()) {
+            LOG.info("The LiveKit connection was lost while connecting; {}", peerFailed ? "rejoining" : "resuming");
+            recoverLater(peerFailed);
         }
     }
 

@@ -183,6 +183,34 @@ class LiveKitPublisherTest {
     }
 
     @Test
+    void aSignalLostWhileTheFirstJoinWaitsForMediaIsResumedOnceTheJoinEnds() {
+        RecordingFactory factory = RecordingFactory.create();
+        CustomVideoSource source = new CustomVideoSource();
+        VideoTrack track = factory.createVideoTrack("TR_lost_while_joining", source);
+        try {
+            factory.holdConnected();
+            try (LiveKitPublisher publisher = publisher(factory, track)) {
+                CompletableFuture<Void> started = publisher.start(room.token());
+                await().atMost(WAIT).until(factory::connectedHeld);
+                proxy.cut();
+                await().atMost(WAIT).until(() -> !publisher.signalConnected());
+
+                factory.releaseConnected();
+                assertThat(started).succeedsWithin(WAIT);
+
+                // the loss came while the join ran: it is answered when the join ends
+                await().atMost(WAIT).until(() -> proxy.refused() >= 1);
+                proxy.restore();
+                await().atMost(WAIT).until(publisher::signalConnected);
+                assertThat(failures).isEmpty();
+            }
+        } finally {
+            source.dispose();
+            factory.dispose();
+        }
+    }
+
+    @Test
     void closeDuringAJoinReleasesThePeerConnectionTheJoinCreates() throws Exception {
         RecordingFactory factory = RecordingFactory.create();
         CustomVideoSource source = new CustomVideoSource();
