@@ -18,7 +18,7 @@ import java.util.TreeMap;
  * Thread-safe storage of detected actions, ordered by timestamp (equal timestamps in the order added), with queries,
  * a summary and JSON/CSV export.
  *
- * <p>{@code new ActionStore()} keeps the newest {@value #DEFAULT_MAX_ACTIONS} actions (about 12 MB of heap), so a
+ * <p>{@code new ActionStore()} keeps the newest {@value #DEFAULT_MAX_ACTIONS} actions, so a
  * stream that runs for months cannot grow it without end; {@link #bounded(int, Duration)} sets other bounds and
  * {@link #unbounded()} none.
  *
