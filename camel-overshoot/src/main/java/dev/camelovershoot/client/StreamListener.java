@@ -19,4 +19,18 @@ public interface StreamListener {
     /** A lifecycle change. */
     default void onEvent(StreamEvent event) {
     }
+
+    /** A failure the session is trying again, for monitoring; stream and results retries are also events. */
+    default void onRetry(Retry what) {
+    }
+
+    /** What a retry retries. */
+    enum Retry {
+        /** Creating the stream, or one to replace a lost stream. */
+        STREAM,
+        /** Opening the results channel after it dropped. */
+        RESULTS,
+        /** Renewing the lease (keepalive). */
+        KEEPALIVE
+    }
 }

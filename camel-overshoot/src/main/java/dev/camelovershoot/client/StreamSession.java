@@ -217,6 +217,7 @@ public final class StreamSession implements AutoCloseable {
                 : "a stream to replace " + previousId, reconnectPolicy.describe(createFailures), delay.toMillis(),
                 failure.getMessage());
         emit(StreamEvent.reconnecting(previousId, createFailures, failure.getMessage()));
+        toListener("onRetry", () -> listener.onRetry(StreamListener.Retry.STREAM));
         disconnectTransport().whenComplete((ignored, none) -> onControl(() -> nextTry = control.schedule(
                 () -> createStream(previousId, reason), delay.toMillis(), TimeUnit.MILLISECONDS)));
     }
@@ -291,6 +292,7 @@ public final class StreamSession implements AutoCloseable {
             long delay = Math.min(reconnectPolicy.delayBefore(failures).toMillis(), leaseLeft);
             LOG.warn("Keepalive of stream {} failed (attempt {}); trying again in {} ms, {} ms before the lease ends:"
                     + " {}", id, failures + 1, delay, leaseLeft, failure.getMessage());
+            toListener("onRetry", () -> listener.onRetry(StreamListener.Retry.KEEPALIVE));
             nextKeepalive = control.schedule(() -> keepalive(failures + 1), delay, TimeUnit.MILLISECONDS);
         }
     }
@@ -512,6 +514,7 @@ public final class StreamSession implements AutoCloseable {
         @Override
         public void onReconnecting(int attempt, Duration delay, String cause) {
             listener.onEvent(StreamEvent.reconnecting(id, attempt, cause));
+            listener.onRetry(StreamListener.Retry.RESULTS);
         }
 
         @Override

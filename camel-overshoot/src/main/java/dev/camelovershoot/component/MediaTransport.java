@@ -111,6 +111,11 @@ final class MediaTransport implements VideoTransport {
         return false;
     }
 
+    @Override
+    public synchronized boolean isLive() {
+        return delegate != null && delegate.isLive();
+    }
+
     /** Reports a failure of the video (the end of a frame source, a room that cannot be joined) to the session. */
     void fail(OvershootException failure) {
         Consumer<OvershootException> current;

@@ -24,7 +24,13 @@ public class OvershootComponent extends HealthCheckComponent {
     @Metadata(description = "Defaults for every endpoint of this component (apiUrl, apiKey, model, ...).")
     private OvershootConfiguration configuration = new OvershootConfiguration();
 
+    @Metadata(label = "advanced", description = "Whether to record metrics (Micrometer, when it is on the classpath):"
+            + " unset, they are recorded when a MeterRegistry is in the registry; true records them there or, without"
+            + " one, in Micrometer's global registry; false never records them.")
+    private Boolean metricsEnabled;
+
     private final SharedStreams streams = new SharedStreams(this);
+    private StreamMetrics.Factory metrics = StreamMetrics.Factory.NONE;
     private HttpClient httpClient;
     private ExecutorService mediaExecutor;
     private WebRtcRuntime webRtcRuntime;
@@ -46,6 +52,32 @@ public class OvershootComponent extends HealthCheckComponent {
 
     public void setConfiguration(OvershootConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    public Boolean getMetricsEnabled() {
+        return metricsEnabled;
+    }
+
+    public void setMetricsEnabled(Boolean metricsEnabled) {
+        this.metricsEnabled = metricsEnabled;
+    }
+
+    StreamMetrics.Factory metrics() {
+        return metrics;
+    }
+
+    /** Metrics are looked up before any route starts a stream; Micrometer is loaded only if it is there. */
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        boolean micrometer = getCamelContext().getClassResolver()
+                .resolveClass("io.micrometer.core.instrument.MeterRegistry") != null;
+        if (micrometer && !Boolean.FALSE.equals(metricsEnabled)) {
+            metrics = OvershootMetrics.lookup(getCamelContext(), metricsEnabled);
+        } else if (Boolean.TRUE.equals(metricsEnabled)) {
+            throw new IllegalStateException("metricsEnabled=true needs Micrometer (io.micrometer:micrometer-core)"
+                    + " on the classpath");
+        }
     }
 
     SharedStreams streams() {
@@ -85,6 +117,7 @@ public class OvershootComponent extends HealthCheckComponent {
             mediaExecutor = null;
             webRtcRuntime = null;
             httpClient = null;
+            metrics = StreamMetrics.Factory.NONE;
         }
         if (executor != null) {
             getCamelContext().getExecutorServiceManager().shutdownNow(executor);

@@ -107,7 +107,7 @@ public class OvershootProducer extends DefaultAsyncProducer implements RouteIdAw
 
     /** Converts and hands the frame over at once: the transport sends it on its own threads. */
     private CompletableFuture<Void> publishFrame(Message message) {
-        boolean published = stream().publish(FrameBodies.read(message));
+        boolean published = stream().publish(() -> FrameBodies.read(message));
         message.setHeader(OvershootConstants.FRAME_PUBLISHED, published);
         return CompletableFuture.completedFuture(null);
     }

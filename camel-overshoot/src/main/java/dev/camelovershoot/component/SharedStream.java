@@ -6,10 +6,12 @@ import dev.camelovershoot.client.SourceEndedException;
 import dev.camelovershoot.client.StreamClosedException;
 import dev.camelovershoot.client.StreamEvent;
 import dev.camelovershoot.client.StreamListener;
+import dev.camelovershoot.client.StreamListener.Retry;
 import dev.camelovershoot.client.StreamSession;
 import dev.camelovershoot.client.wire.InferenceResult;
 import dev.camelovershoot.client.wire.StreamRequest;
 import dev.camelovershoot.media.FrameConverter;
+import dev.camelovershoot.media.FrameDecodeException;
 import dev.camelovershoot.media.FrameSink;
 import dev.camelovershoot.media.FrameSource;
 import dev.camelovershoot.media.FrameSources;
@@ -23,6 +25,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,14 +49,16 @@ final class SharedStream implements StreamListener, FrameSink {
     private final long clockOrigin = System.nanoTime();
     private final Object publishing = new Object();
     private final FrameConverter converter;
+    private final StreamMetrics metrics;
     private volatile StreamStatus status = StreamStatus.starting();
     private volatile OvershootException fatalError;
     private volatile StreamSession session;
     private volatile CompletableFuture<Void> closed;
 
     private SharedStream(String name, OvershootConfiguration configuration, MediaTransport transport,
-                         FrameSource source) {
+                         FrameSource source, StreamMetrics metrics) {
         this.name = name;
+        this.metrics = metrics;
         this.configuration = configuration;
         this.transport = transport;
         this.source = source;
@@ -72,7 +77,7 @@ final class SharedStream implements StreamListener, FrameSink {
                 MediaSettings.transport(config, request.processing()), component);
         FrameSource source = config.getSource() == null ? null
                 : FrameSources.open(config.getSource(), MediaSettings.source(config, request.processing()));
-        SharedStream stream = new SharedStream(name, config, transport, source);
+        SharedStream stream = new SharedStream(name, config, transport, source, component.metrics().open(name));
         stream.session = StreamSession.builder(client, request)
                 .transport(transport)
                 .listener(stream)
@@ -128,28 +133,51 @@ final class SharedStream implements StreamListener, FrameSink {
                                 + "' is not connected: " + status.reason()) : error));
     }
 
+    StreamMetrics metrics() {
+        return metrics;
+    }
+
     /** Nanoseconds since this stream was set up: the clock of frames published by producers. */
     private long clockNanos() {
         return System.nanoTime() - clockOrigin;
     }
 
     /**
-     * Converts a frame (under a lock: the converter is not thread-safe; CPU only) and hands it to the transport.
+     * Reads the frame, converts it (under a lock: the converter is not thread-safe; CPU only) and hands it to the
+     * transport.
      *
      * @return false when the transport dropped it: above the publish rate, or the video is not connected yet
      * @throws StreamClosedException when the stream is closed or has ended
+     * @throws FrameDecodeException  when the body is not a frame
      */
-    boolean publish(FrameBodies.FrameInput input) {
-        synchronized (publishing) {
-            StreamStatus current = status;
-            if (closed != null || current.ended()) {
-                throw new StreamClosedException("Overshoot stream '" + name + "' takes no more frames: "
-                        + (current.ended() ? current.reason() : "it is closing"));
+    boolean publish(Supplier<FrameBodies.FrameInput> body) {
+        metrics.frameReceived();
+        try {
+            FrameBodies.FrameInput input = body.get();
+            synchronized (publishing) {
+                StreamStatus current = status;
+                if (closed != null || current.ended()) {
+                    throw new StreamClosedException("Overshoot stream '" + name + "' takes no more frames: "
+                            + (current.ended() ? current.reason() : "it is closing"));
+                }
+                try (I420Frame frame = input.convert(converter, clockNanos())) {
+                    return send(frame);
+                }
             }
-            try (I420Frame frame = input.convert(converter, clockNanos())) {
-                return transport.publish(frame);
-            }
+        } catch (FrameDecodeException badBody) {
+            metrics.frameDropped(StreamMetrics.Drop.BAD_BODY);
+            throw badBody;
         }
+    }
+
+    private boolean send(I420Frame frame) {
+        boolean sent = transport.publish(frame);
+        if (sent) {
+            metrics.framePublished();
+        } else {
+            metrics.frameDropped(transport.isLive() ? StreamMetrics.Drop.RATE_CAP : StreamMetrics.Drop.NOT_CONNECTED);
+        }
+        return sent;
     }
 
     /** Closes the stream now: stops the source, closes the session (deleting the stream), releases the media. */
@@ -162,6 +190,7 @@ final class SharedStream implements StreamListener, FrameSink {
             session.closeAsync()
                     .whenComplete((ignored, error) -> {
                         releaseMedia();
+                        metrics.close();
                         closed.complete(null);
                     });
         }
@@ -183,6 +212,7 @@ final class SharedStream implements StreamListener, FrameSink {
 
     @Override
     public void onResult(InferenceResult result) {
+        metrics.result(result);
         subscribers.forEach(consumer -> consumer.onResult(result));
     }
 
@@ -199,8 +229,14 @@ final class SharedStream implements StreamListener, FrameSink {
     public void onEvent(StreamEvent event) {
         if (!status.ended()) {
             status = status.after(event, fatalError, Instant.now());
+            metrics.state(status.state());
         }
         subscribers.forEach(consumer -> consumer.onEvent(event));
+    }
+
+    @Override
+    public void onRetry(Retry what) {
+        metrics.retry(what);
     }
 
     @Override
@@ -208,7 +244,8 @@ final class SharedStream implements StreamListener, FrameSink {
         try (frame) {
             synchronized (publishing) {
                 if (closed == null) {
-                    transport.publish(frame);
+                    metrics.frameReceived();
+                    send(frame);
                 }
             }
         }

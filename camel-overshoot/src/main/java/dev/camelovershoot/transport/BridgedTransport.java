@@ -72,7 +72,8 @@ abstract class BridgedTransport<C extends BridgedTransport.Connection> implement
         live = flowing;
     }
 
-    protected boolean isLive() {
+    @Override
+    public boolean isLive() {
         return live;
     }
 

@@ -13,6 +13,9 @@ public interface VideoTransport extends Transport, AutoCloseable {
      */
     boolean publish(I420Frame frame);
 
+    /** Whether the video is connected, so a frame {@link #publish} refuses was above the rate or behind. */
+    boolean isLive();
+
     /** Releases the transport's native resources; call after the session closed. Idempotent. */
     @Override
     void close();

@@ -1,0 +1,54 @@
+package dev.camelovershoot.component;
+
+import dev.camelovershoot.client.StreamListener;
+import dev.camelovershoot.client.wire.InferenceResult;
+
+/**
+ * What a shared stream counts for monitoring. {@link #NONE} unless metrics are on; then {@link OvershootMetrics},
+ * the one class that uses Micrometer (an optional dependency), loaded only when Micrometer is on the classpath.
+ */
+interface StreamMetrics {
+
+    StreamMetrics NONE = new StreamMetrics() { };
+
+    /** Why a frame was not sent. */
+    enum Drop {
+        /** Above {@code maxFps}, or the encoder is behind. */
+        RATE_CAP,
+        /** The video is not connected (yet, or for now). */
+        NOT_CONNECTED,
+        /** The message body is not a frame. */
+        BAD_BODY
+    }
+
+    /** Opens the metrics of one stream. */
+    @FunctionalInterface
+    interface Factory {
+        Factory NONE = stream -> StreamMetrics.NONE;
+
+        StreamMetrics open(String streamName);
+    }
+
+    /** A frame from a producer or the stream's source, before it is converted. */
+    default void frameReceived() {
+    }
+
+    default void framePublished() {
+    }
+
+    default void frameDropped(Drop reason) {
+    }
+
+    default void result(InferenceResult result) {
+    }
+
+    default void retry(StreamListener.Retry what) {
+    }
+
+    default void state(StreamStatus.State state) {
+    }
+
+    /** The stream closed: its meters go. */
+    default void close() {
+    }
+}
