@@ -2,26 +2,53 @@ package dev.camelovershoot.examples.quarkus;
 
 import static io.restassured.RestAssured.when;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
-/** The application as shipped against the emulator: a result about the video reaches GET /results/latest. */
+/**
+ * The application as shipped, against the emulator the extension's Dev Services start (no test resource): a result
+ * about the video reaches GET /results/latest, the stream is ready in /q/health and counted in /q/metrics.
+ */
 @QuarkusTest
-@WithTestResource(EmulatorResource.class)
 class QuarkusExampleTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     @Test
     void theLatestResultNamesTheVideosColour() {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+        Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                 when().get("/results/latest").then()
                         .statusCode(200)
                         .contentType("application/json")
                         .body("result", containsString("\"color\":\"red\""))
                         .body("totalLatencyMs", notNullValue()));
+    }
+
+    @Test
+    void theStreamIsReadyInQuarkusHealth() {
+        Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                when().get("/q/health/ready").then()
+                        .statusCode(200)
+                        .body("checks.name", hasItem("camel-overshoot"))
+                        .body("checks.find { it.name == 'camel-overshoot' }.data",
+                                notNullValue())
+                        .body("checks.find { it.name == 'camel-overshoot' }.data.'consumer:overshoot-video-results'",
+                                containsString("UP")));
+    }
+
+    @Test
+    void theStreamIsCountedInQuarkusMetrics() {
+        Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                when().get("/q/metrics").then()
+                        .statusCode(200)
+                        .body(containsString("camel_overshoot_results_total{camelContext="))
+                        .body(containsString("camel_overshoot_frames_published_total{"))
+                        .body(containsString("camel_overshoot_stream_state{camelContext=\"camel-1\",state=\"connected\","
+                                + "streamName=\"video\"} 1.0")));
     }
 }
