@@ -25,6 +25,7 @@ public final class EmulatorServer implements AutoCloseable {
     private final MediaHub media;
     private final StreamService service;
     private final Deque<RecordedRequest> journal = new ArrayDeque<>();
+    private final RestFaults restFaults = new RestFaults();
     private JettyHost host;
     private int port;
 
@@ -111,6 +112,10 @@ public final class EmulatorServer implements AutoCloseable {
         service.keepaliveFaults().delay(count, delay);
     }
 
+    public void malformNextRestResponses(int count, String body) {
+        restFaults.malformNext(count, body);
+    }
+
     public void endStream(String streamId, String reason) {
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("reason must not be blank");
@@ -129,8 +134,8 @@ public final class EmulatorServer implements AutoCloseable {
     }
 
     private JettyHost newHost() {
-        ApiHandler api = new ApiHandler(settings.basePath(), new Endpoints(service).routes(), service::isApiKey,
-                this::record);
+        ApiHandler api = new ApiHandler(settings.basePath(), restFaults.wrap(new Endpoints(service).routes()),
+                service::isApiKey, this::record);
         WebSocketCreator sockets = (request, response, callback) -> {
             record(new RecordedRequest("GET", request.getHttpURI().getPath().substring(settings.basePath().length()),
                     101));
