@@ -11,6 +11,7 @@ final class ChaosReport {
     private final List<Outage> outages;
     private final List<EmulatorJvm.Sent> sent;
     private final List<EmulatorJvm.Sent> lost;
+    private final long framesRefused;
 
     /** @param cutoffNanos results sent after this were possibly still in flight at the end and are not counted */
     ChaosReport(Profile profile, List<Outage> outages, List<EmulatorJvm.Sent> sent, RouteUnderTest route,
@@ -20,6 +21,7 @@ final class ChaosReport {
         this.sent = sent.stream().filter(s -> s.nanos() < cutoffNanos).toList();
         this.lost = this.sent.stream().filter(s -> outages.stream().noneMatch(o -> o.disturbed(s.nanos())))
                 .filter(s -> !route.receivedId(s.resultId())).toList();
+        this.framesRefused = route.framesRefused();
     }
 
     List<String> notSurvived() {
@@ -45,6 +47,7 @@ final class ChaosReport {
         }
         out.append(String.format("results sent by the emulator (counted): %d; lost while connected: %d%n", sent.size(),
                 lost.size()));
+        out.append(String.format("camera frames the producer refused with an exception: %d%n", framesRefused));
         lost.stream().limit(20).forEach(s -> out.append("  lost: ").append(s).append('\n'));
         return out.toString();
     }

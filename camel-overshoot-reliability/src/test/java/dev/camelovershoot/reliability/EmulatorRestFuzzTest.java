@@ -2,6 +2,7 @@ package dev.camelovershoot.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -64,10 +65,14 @@ class EmulatorRestFuzzTest {
                     request.header("Content-Type", pick(List.of("application/json", "text/plain", "application/xml",
                             "application/json; charset=latin1", "multipart/form-data; boundary=x")));
                 }
-                HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() >= 500 || STACK_TRACE.matcher(response.body()).find()) {
-                    bad.add(method + " " + path + " " + abbreviate(body) + " -> " + response.statusCode() + " "
-                            + abbreviate(response.body()));
+                String call = method + " " + abbreviate(path) + " " + abbreviate(body);
+                try {
+                    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() >= 500 || STACK_TRACE.matcher(response.body()).find()) {
+                        bad.add(call + " -> " + response.statusCode() + " " + abbreviate(response.body()));
+                    }
+                } catch (IOException e) {
+                    bad.add(call + " -> no answer: " + e);
                 }
             }
         }

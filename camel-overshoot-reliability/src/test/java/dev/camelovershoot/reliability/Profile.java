@@ -22,14 +22,14 @@ record Profile(String name, List<Duration> kills, Duration blackhole, Duration r
                Duration soakFaultEvery) {
 
     static Profile current() {
-        Duration soak = Duration.ofSeconds(Long.getLong("reliability.soak.seconds", 120));
+        Duration soak = Duration.ofSeconds(Long.getLong("reliability.soak.seconds", 100));
         if ("long".equals(System.getProperty("reliability.profile"))) {
             return new Profile("long", List.of(Duration.ofSeconds(5), Duration.ofSeconds(45), Duration.ofMinutes(3)),
                     Duration.ofSeconds(60), Duration.ofSeconds(120), 45, 1000, 30_000, 10_000, soak,
                     Duration.ofMinutes(3));
         }
         return new Profile("short", List.of(Duration.ofSeconds(5), Duration.ofSeconds(20)), Duration.ofSeconds(15),
-                Duration.ofSeconds(30), 10, 200, 2000, 3000, soak, Duration.ofSeconds(30));
+                Duration.ofSeconds(30), 10, 200, 2000, 3000, soak, Duration.ofSeconds(25));
     }
 
     /** Where figures and logs go: {@code reliability.out}, default {@code target/reliability}. */

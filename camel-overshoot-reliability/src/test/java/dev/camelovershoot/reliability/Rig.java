@@ -1,5 +1,6 @@
 package dev.camelovershoot.reliability;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
@@ -103,6 +104,25 @@ final class Rig implements AutoCloseable {
     /** The service loses the stream (its lease expired, say): the route must replace it. */
     long loseStream() {
         emulator.control("/end-stream?stream=" + currentStream() + "&reason=lease_expired");
+        return System.nanoTime();
+    }
+
+    /** The next keepalive's answer is truncated JSON: back once it has certainly been tried (a lease TTL later). */
+    long malformKeepaliveAnswer() {
+        emulator.control("/malform-rest?count=1", "{\"status\": \"ok\", \"ttl_seconds\": tru".getBytes(UTF_8));
+        return System.nanoTime() + Duration.ofSeconds(profile.leaseTtlSeconds()).toNanos();
+    }
+
+    /** The stream is lost and the answer to creating its replacement is truncated JSON. */
+    long malformCreateAnswer() {
+        emulator.control("/malform-rest?count=1", "{\"stream_id\": 12".getBytes(UTF_8));
+        return loseStream();
+    }
+
+    /** The LiveKit server asks for a rejoin and answers its offer with text that is not SDP. */
+    long malformSdpAnswer() {
+        emulator.control("/malform-sdp?count=1");
+        emulator.control("/rejoin?stream=" + currentStream());
         return System.nanoTime();
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.imageio.ImageIO;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -36,6 +37,7 @@ final class RouteUnderTest implements AutoCloseable {
     private final CamelContext context = new DefaultCamelContext();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Set<String> receivedIds = ConcurrentHashMap.newKeySet();
+    private final AtomicLong framesRefused = new AtomicLong();
 
     /**
      * @param apiUrl   the service's REST base URL (the fault proxy)
@@ -55,9 +57,12 @@ final class RouteUnderTest implements AutoCloseable {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
+                // A frame refused while the stream is gone is counted, not logged 15 times a second.
                 from("timer:camera?period=" + Math.max(1, 1000 / fps)).routeId("camera")
+                        .onException(Exception.class).handled(true).process(e -> framesRefused.incrementAndGet()).end()
                         .setBody(constant(frame)).to(uri);
-                from("direct:frames").routeId("frames").to(uri);
+                // The fuzz fails thousands of exchanges on purpose: their exceptions are asserted, not logged.
+                from("direct:frames").routeId("frames").errorHandler(noErrorHandler()).to(uri);
                 from(uri).routeId("results").process(RouteUnderTest.this::record);
             }
         });
@@ -80,6 +85,11 @@ final class RouteUnderTest implements AutoCloseable {
         return List.copyOf(received);
     }
 
+    /** Camera frames the producer refused with an exception (a stream that ended for good refuses them all). */
+    long framesRefused() {
+        return framesRefused.get();
+    }
+
     boolean receivedId(String resultId) {
         return receivedIds.contains(resultId);
     }
@@ -96,9 +106,15 @@ final class RouteUnderTest implements AutoCloseable {
 
     /** Stops and starts the camera and results routes: what an operator does when a route gave up. */
     void restartRoutes() throws Exception {
+        restartRoutes(() -> { });
+    }
+
+    /** Stops the routes, runs {@code meanwhile} (the stream is released by then), and starts them again. */
+    void restartRoutes(Runnable meanwhile) throws Exception {
         for (String id : List.of("camera", "frames", "results")) {
             context.getRouteController().stopRoute(id);
         }
+        meanwhile.run();
         for (String id : List.of("results", "frames", "camera")) {
             context.getRouteController().startRoute(id);
         }

