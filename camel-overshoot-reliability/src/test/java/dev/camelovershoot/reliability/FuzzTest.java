@@ -92,7 +92,7 @@ class FuzzTest {
                 .isEmpty();
         assertThat(failed).as("bad inputs refused").isGreaterThan(PRODUCER_CASES / 2);
         long frames = rig.emulator().framesStored();
-        await().atMost(RESUME).until(() -> rig.emulator().framesStored() > frames + 20);
+        await().dontCatchUncaughtExceptions().atMost(RESUME).until(() -> rig.emulator().framesStored() > frames + 20);
         assertThat(rig.awaitResultSince(System.nanoTime(), RESUME)).as("results after the fuzz").isPositive();
     }
 
@@ -155,6 +155,8 @@ class FuzzTest {
         softly.assertThat(logged(sinceMillis, error)).as("a log line naming the malformed " + what + "; logged: "
                 + logs.since(sinceMillis)).isTrue();
         softly.assertThat(routesRespond()).as("the routes are started and take a frame after the " + what).isTrue();
+        softly.assertThat(Rig.crashedThreads()).as("threads that died of an uncaught exception after the " + what)
+                .isEmpty();
         if (rig.awaitResultSince(back, HEAL) < 0) {
             try {
                 rig.route().restartRoutes();
@@ -168,7 +170,7 @@ class FuzzTest {
 
     private boolean logged(long sinceMillis, Pattern pattern) {
         try {
-            await().atMost(RESUME).until(() -> logs.loggedSince(sinceMillis, pattern));
+            await().dontCatchUncaughtExceptions().atMost(RESUME).until(() -> logs.loggedSince(sinceMillis, pattern));
             return true;
         } catch (ConditionTimeoutException e) {
             return false;
@@ -191,7 +193,7 @@ class FuzzTest {
 
     private boolean framesArrive(long before) {
         try {
-            await().atMost(RESUME).until(() -> rig.emulator().framesStored() > before + 20);
+            await().dontCatchUncaughtExceptions().atMost(RESUME).until(() -> rig.emulator().framesStored() > before + 20);
             return true;
         } catch (ConditionTimeoutException e) {
             return false;

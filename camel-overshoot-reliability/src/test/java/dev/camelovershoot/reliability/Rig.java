@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
@@ -15,6 +16,12 @@ import org.awaitility.core.ConditionTimeoutException;
 final class Rig implements AutoCloseable {
 
     static final String API_KEY = "ovs_reliability_key";
+    /** Threads of this JVM that died of an exception nobody caught: a crash, whatever the route did next. */
+    private static final List<String> CRASHED = new CopyOnWriteArrayList<>();
+
+    static {
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> CRASHED.add(thread.getName() + ": " + e));
+    }
 
     private final Profile profile;
     private final EmulatorJvm emulator;
@@ -36,6 +43,11 @@ final class Rig implements AutoCloseable {
         return new Rig(profile, emulator, proxy, route);
     }
 
+    /** The threads that died of an uncaught exception so far, with it. */
+    static List<String> crashedThreads() {
+        return List.copyOf(CRASHED);
+    }
+
     EmulatorJvm emulator() {
         return emulator;
     }
@@ -51,10 +63,21 @@ final class Rig implements AutoCloseable {
     /** Waits for the first result received at or after {@code sinceNanos}; its arrival time, or -1 after {@code bound}. */
     long awaitResultSince(long sinceNanos, Duration bound) {
         try {
-            return await().atMost(bound).pollInterval(Duration.ofMillis(50))
+            return await().dontCatchUncaughtExceptions().atMost(bound).pollInterval(Duration.ofMillis(50))
                     .until(() -> route.firstReceivedSince(sinceNanos), r -> r != null).nanos();
         } catch (ConditionTimeoutException e) {
             return -1;
+        }
+    }
+
+    /** Waits until the emulator stored more than {@code frames} frames (its counter restarts with each process). */
+    boolean awaitFramesBeyond(long frames, Duration bound) {
+        try {
+            await().dontCatchUncaughtExceptions().atMost(bound).pollInterval(Duration.ofMillis(100))
+                    .until(() -> emulator.framesStored() > frames);
+            return true;
+        } catch (ConditionTimeoutException e) {
+            return false;
         }
     }
 
@@ -62,7 +85,8 @@ final class Rig implements AutoCloseable {
     boolean awaitSteady(int count, Duration bound) {
         int before = route.received().size();
         try {
-            await().atMost(bound).pollInterval(Duration.ofMillis(50)).until(() -> route.received().size() >= before + count);
+            await().dontCatchUncaughtExceptions().atMost(bound).pollInterval(Duration.ofMillis(50))
+                    .until(() -> route.received().size() >= before + count);
             return true;
         } catch (ConditionTimeoutException e) {
             return false;
