@@ -1,7 +1,9 @@
 package dev.camelovershoot.testinfra;
 
 import dev.camelovershoot.testinfra.inference.InferenceBackends;
+import dev.camelovershoot.testinfra.livekit.LiveKitCredentials;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,17 +14,27 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Runs the emulator from the command line until Ctrl-C or SIGTERM:
  * {@code java -jar overshoot-emulator.jar --port 8080 --api-key ovs_dev_key --backend describe}.
- * Stdout carries exactly one line, {@code Overshoot emulator listening on <base URL>}; logs go to stderr.
+ * Stdout carries exactly two lines, {@code Overshoot emulator listening on <v0.2 base URL>} and the same for the
+ * v1beta base URL; logs go to stderr.
  */
 public final class EmulatorMain {
 
     static final String USAGE = """
             Usage: java -jar overshoot-emulator.jar [options]
-              --host H             bind address (default 127.0.0.1)
+              --host H             bind address (default 127.0.0.1); any other than a loopback address
+                                   needs --api-key
               --port P             port, 0 = a free port (default 0)
               --base-path PATH     REST and WebSocket base path (default /v0.2)
               --api-key K          an accepted API key; repeat for more (default ovs_emulator_key)
               --lease-ttl S        lease TTL in seconds (default 45)
+              --v1-lease-ttl S     v1beta: lease TTL in seconds before a stream is reaped (default 300)
+              --v1-rate N          v1beta: chat completions per API key and second (default 100)
+              --allow-private-cameras true|false
+                                   v1beta: accept camera sources on private and loopback addresses (default false)
+              --cors-origins LIST  comma-separated origins whose web pages may call the API, * for any
+                                   (default *)
+              --livekit-key K      LiveKit key that signs the rooms' tokens (default emulator)
+              --livekit-secret S   LiveKit secret that signs the rooms' tokens (default: random at each start)
               --backend NAME       inference backend: %s (default describe)
               --rules FILE         rules backend: the rules file
               --openai-url URL     openai backend: chat-completions URL of an OpenAI-compatible server
@@ -74,6 +86,8 @@ public final class EmulatorMain {
         List<String> keys = new ArrayList<>();
         Map<String, String> backendOptions = new HashMap<>();
         String backend = "describe";
+        String liveKitKey = null;
+        String liveKitSecret = null;
         for (int i = 0; i < args.length; i += 2) {
             String option = args[i];
             if (!option.startsWith("--") || i + 1 >= args.length) {
@@ -87,7 +101,13 @@ public final class EmulatorMain {
                 case "base-path" -> builder.basePath(value);
                 case "api-key" -> keys.add(value);
                 case "lease-ttl" -> builder.leaseTtlSeconds(integer(name, value));
+                case "v1-lease-ttl" -> builder.v1LeaseTtl(Duration.ofSeconds(integer(name, value)));
+                case "v1-rate" -> builder.v1RequestsPerSecond(integer(name, value));
+                case "allow-private-cameras" -> builder.allowPrivateCameraSources(bool(name, value));
                 case "backend" -> backend = value;
+                case "cors-origins" -> builder.corsOrigins(value.split("\\s*,\\s*"));
+                case "livekit-key" -> liveKitKey = value;
+                case "livekit-secret" -> liveKitSecret = value;
                 default -> {
                     if (!BACKEND_OPTIONS.contains(name)) {
                         throw new IllegalArgumentException("unknown option " + option);
@@ -99,11 +119,24 @@ public final class EmulatorMain {
         if (!keys.isEmpty()) {
             builder.apiKeys(keys.toArray(String[]::new));
         }
+        if (liveKitSecret != null) {
+            builder.liveKitCredentials(liveKitKey == null ? LiveKitCredentials.RANDOM_KEY : liveKitKey, liveKitSecret);
+        } else if (liveKitKey != null) {
+            throw new IllegalArgumentException("--livekit-key needs --livekit-secret");
+        }
         builder.backend(InferenceBackends.create(backend, backendOptions));
         OvershootEmulator emulator = builder.build().start();
         out.println("Overshoot emulator listening on " + emulator.baseUrl());
+        out.println("Overshoot emulator listening on " + emulator.v1BaseUrl());
         out.flush();
         return emulator;
+    }
+
+    private static boolean bool(String name, String value) {
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new IllegalArgumentException("--" + name + " needs true or false, got '" + value + "'");
+        }
+        return Boolean.parseBoolean(value);
     }
 
     private static int integer(String name, String value) {

@@ -8,15 +8,22 @@ import dev.camelovershoot.testinfra.livekit.LiveKitCredentials;
 import dev.camelovershoot.testinfra.livekit.LiveKitRooms;
 import dev.camelovershoot.testinfra.server.EmulatorServer;
 import dev.camelovershoot.testinfra.server.EmulatorSettings;
+import dev.camelovershoot.testinfra.v1.V1Controls;
+import dev.camelovershoot.testinfra.v1.V1Emulator;
+import dev.camelovershoot.testinfra.v1.V1Settings;
 import java.awt.image.BufferedImage;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An Overshoot-compatible server (API v0.2) for tests and offline development: the REST API under a base path,
- * the results WebSocket, leases and billing, with frames injected by tests and inference by a pluggable backend.
+ * An Overshoot-compatible server for tests and offline development. API v0.2: the REST API under a base path, the
+ * results WebSocket, leases and billing. API v1beta on the same port under {@code /v1beta} (and {@code /v1}):
+ * streams as frame buffers and chat completions about their frames. Frames arrive over WebRTC or are injected by
+ * tests; answers come from a pluggable inference backend.
  *
  * <pre>{@code
  * try (OvershootEmulator emulator = OvershootEmulator.builder().build().start()) {
@@ -28,23 +35,27 @@ public final class OvershootEmulator implements AutoCloseable {
 
     /** The key configured when none is given. */
     public static final String DEFAULT_API_KEY = "ovs_emulator_key";
-    /** The models listed when none are given. */
+    /** The default list's model that is at capacity: creating a stream with it answers 503. */
+    public static final String SATURATED_MODEL = "Qwen/Qwen3.6-35B-A3B-FP8";
+    /**
+     * The models listed when none are given. Every model an official SDK defaults to is usable (the npm
+     * {@code @overshoot/sdk} and the older Python SDK default to {@code Qwen/Qwen3-VL-30B-A3B-Instruct}); the one
+     * model that is not, {@link #SATURATED_MODEL}, is there for tests of a model at capacity.
+     */
     public static final List<ModelEntry> DEFAULT_MODELS = List.of(
             new ModelEntry("Qwen/Qwen3.5-9B", "ready"),
             new ModelEntry("Qwen/Qwen3-VL-8B-Instruct", "ready"),
+            new ModelEntry("Qwen/Qwen3-VL-30B-A3B-Instruct", "ready"),
             new ModelEntry("OpenGVLab/InternVL3_5-30B-A3B", "degraded"),
-            new ModelEntry("Qwen/Qwen3-VL-30B-A3B-Instruct", "saturated"));
-
-    /** The LiveKit key and secret when none are given: the ones a LiveKit dev server uses. */
-    public static final LiveKitCredentials DEFAULT_LIVEKIT_CREDENTIALS = new LiveKitCredentials("devkey", "secret");
+            new ModelEntry(SATURATED_MODEL, "saturated"));
 
     private final EmulatorSettings settings;
     private final EmulatorServer server;
     private final Faults faults;
 
-    private OvershootEmulator(EmulatorSettings settings) {
+    private OvershootEmulator(EmulatorSettings settings, V1Settings v1Settings) {
         this.settings = settings;
-        this.server = new EmulatorServer(settings);
+        this.server = new EmulatorServer(settings, v1Settings);
         this.faults = new Faults(server);
     }
 
@@ -71,6 +82,16 @@ public final class OvershootEmulator implements AutoCloseable {
     /** The REST base URL without a trailing slash, e.g. {@code http://127.0.0.1:8080/v0.2}. */
     public String baseUrl() {
         return "http://" + urlHost() + ":" + port() + settings.basePath();
+    }
+
+    /** The v1beta base URL without a trailing slash, {@code http://HOST:PORT/v1beta} ({@code /v1} is an alias). */
+    public String v1BaseUrl() {
+        return "http://" + urlHost() + ":" + port() + V1Emulator.basePath();
+    }
+
+    /** The v1beta API's test controls: frames, stream state, reaping and chat faults. */
+    public V1Controls v1() {
+        return server.v1();
     }
 
     /** The results WebSocket URL of a stream: {@code ws://HOST:PORT<base>/ws/streams/<id>}. */
@@ -174,14 +195,23 @@ public final class OvershootEmulator implements AutoCloseable {
         private Duration clipPersistDelay = Duration.ofSeconds(1);
         private int frameStoreMaxFrames = 300;
         private int frameMaxSide = 320;
-        private LiveKitCredentials liveKitCredentials = DEFAULT_LIVEKIT_CREDENTIALS;
+        private LiveKitCredentials liveKitCredentials;
         private Duration publisherGrace = LiveKitRooms.DEFAULT_PUBLISHER_GRACE;
         private EmulatorObserver observer = EmulatorObserver.NONE;
+        private Duration v1LeaseTtl = V1Settings.DEFAULT_LEASE_TTL;
+        private int v1RequestsPerSecond = V1Settings.DEFAULT_REQUESTS_PER_SECOND;
+        private boolean allowPrivateCameraSources;
+        private Duration v1SourceConnectTimeout = V1Settings.DEFAULT_SOURCE_CONNECT_TIMEOUT;
+        private List<ModelEntry> v1Models = V1Settings.DEFAULT_MODELS;
+        private List<String> corsOrigins = List.of();
 
         private Builder() {
         }
 
-        /** Bind address, default {@code 127.0.0.1}. */
+        /**
+         * Bind address, default {@code 127.0.0.1}. Any other than a loopback address needs API keys of its own
+         * ({@link #apiKeys}): the default key is public.
+         */
         public Builder host(String host) {
             this.host = host;
             return this;
@@ -265,7 +295,10 @@ public final class OvershootEmulator implements AutoCloseable {
             return this;
         }
 
-        /** The key and secret that sign and verify LiveKit tokens, default {@code devkey} / {@code secret}. */
+        /**
+         * The key and secret that sign and verify LiveKit tokens; by default the key {@code emulator} with a random
+         * secret made when the emulator is built, so that no one else can mint a token for its rooms.
+         */
         public Builder liveKitCredentials(String apiKey, String apiSecret) {
             this.liveKitCredentials = new LiveKitCredentials(apiKey, apiSecret);
             return this;
@@ -286,12 +319,74 @@ public final class OvershootEmulator implements AutoCloseable {
             return this;
         }
 
-        /** @throws IllegalArgumentException for an invalid setting */
+        /** v1beta: how long a stream lives without a keepalive before it is reaped, default 300 s. */
+        public Builder v1LeaseTtl(Duration ttl) {
+            this.v1LeaseTtl = ttl;
+            return this;
+        }
+
+        /** v1beta: chat completions per API key and second before 429, default 100. */
+        public Builder v1RequestsPerSecond(int rate) {
+            this.v1RequestsPerSecond = rate;
+            return this;
+        }
+
+        /**
+         * Origins ({@code scheme://host[:port]}) whose web pages may call the API; default: any ({@code *}). The
+         * origin is echoed with {@code Access-Control-Allow-Credentials: true}, as browser SDKs that send
+         * credentials need.
+         */
+        public Builder corsOrigins(String... origins) {
+            this.corsOrigins = List.of(origins);
+            return this;
+        }
+
+        /**
+         * v1beta: lets camera sources point at private, loopback and link-local addresses, which the service refuses
+         * (default false); tests pulling from a camera on this machine need it.
+         */
+        public Builder allowPrivateCameraSources(boolean allow) {
+            this.allowPrivateCameraSources = allow;
+            return this;
+        }
+
+        /** v1beta: how long an unreachable camera source is retried before the create answers 422, default 15 s. */
+        public Builder v1SourceConnectTimeout(Duration timeout) {
+            this.v1SourceConnectTimeout = timeout;
+            return this;
+        }
+
+        /** v1beta: the model catalog, default {@link V1Settings#DEFAULT_MODELS}. */
+        public Builder v1Models(List<ModelEntry> models) {
+            this.v1Models = List.copyOf(models);
+            return this;
+        }
+
+        /**
+         * @throws IllegalArgumentException for an invalid setting, or a non-loopback host with the default API key
+         */
         public OvershootEmulator build() {
+            if (apiKeys.contains(DEFAULT_API_KEY) && !isLoopback(host)) {
+                throw new IllegalArgumentException("Refusing to listen on " + host + " (reachable from other"
+                        + " machines) with the public default API key " + DEFAULT_API_KEY + ": set a key of your own"
+                        + " with --api-key KEY (builder: apiKeys(\"KEY\")), or bind 127.0.0.1");
+            }
             return new OvershootEmulator(new EmulatorSettings(host, port, basePath, apiKeys, leaseTtlSeconds,
                     streamLimitPerKey, creditsCents, centsPerSecond, models,
                     backend == null ? new DescribeBackend() : backend, idleAfter, clipPersistDelay,
-                    frameStoreMaxFrames, frameMaxSide, liveKitCredentials, publisherGrace, observer));
+                    frameStoreMaxFrames, frameMaxSide,
+                    liveKitCredentials == null ? LiveKitCredentials.random() : liveKitCredentials, publisherGrace,
+                    observer, corsOrigins),
+                    new V1Settings(v1LeaseTtl, v1RequestsPerSecond, allowPrivateCameraSources, v1SourceConnectTimeout,
+                            v1Models));
+        }
+
+        private static boolean isLoopback(String host) {
+            try {
+                return host != null && InetAddress.getByName(host).isLoopbackAddress();
+            } catch (UnknownHostException e) {
+                throw new IllegalArgumentException("Unknown host " + host, e);
+            }
         }
     }
 }

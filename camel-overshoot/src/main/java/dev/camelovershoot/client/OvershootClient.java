@@ -14,11 +14,9 @@ import dev.camelovershoot.client.wire.StreamCreated;
 import dev.camelovershoot.client.wire.StreamRequest;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 
 /**
  * The Overshoot v0.2 HTTP API: one method per endpoint, each asynchronous ({@code …Async}, never blocking the
@@ -31,7 +29,7 @@ import java.util.concurrent.Executor;
 public final class OvershootClient {
 
     public static final String DEFAULT_BASE_URL = "https://api.overshoot.ai/v0.2";
-    public static final String API_KEY_ENV = "OVERSHOOT_API_KEY";
+    public static final String API_KEY_ENV = ApiSettings.API_KEY_ENV;
 
     private static final TypeReference<List<ModelInfo>> MODEL_LIST = new TypeReference<>() { };
 
@@ -40,10 +38,9 @@ public final class OvershootClient {
     private final RetryPolicy reinferRetry;
 
     private OvershootClient(Builder builder) {
-        this.baseUrl = stripTrailingSlash(builder.baseUrl);
+        this.baseUrl = builder.resolvedBaseUrl();
         this.reinferRetry = builder.reinferRetry;
-        HttpClient httpClient = builder.httpClient != null ? builder.httpClient : newHttpClient(builder);
-        this.http = new HttpApi(httpClient, baseUrl, builder.resolveApiKey(), builder.requestTimeout);
+        this.http = builder.httpApi();
     }
 
     public static Builder builder() {
@@ -164,65 +161,20 @@ public final class OvershootClient {
         }
     }
 
-    private static String stripTrailingSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    }
+    /**
+     * Settings of an {@link OvershootClient}: those of {@link ApiSettings} (default base URL
+     * {@value OvershootClient#DEFAULT_BASE_URL}) and the reinfer retry.
+     */
+    public static final class Builder extends ApiSettings<Builder> {
 
-    private static HttpClient newHttpClient(Builder builder) {
-        HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(builder.connectTimeout);
-        if (builder.executor != null) {
-            http.executor(builder.executor);
-        }
-        return http.build();
-    }
-
-    /** Settings of an {@link OvershootClient}; only the API key has no default. */
-    public static final class Builder {
-
-        private String baseUrl = DEFAULT_BASE_URL;
-        private String apiKey;
-        private Duration connectTimeout = Duration.ofSeconds(10);
-        private Duration requestTimeout = Duration.ofSeconds(30);
-        private HttpClient httpClient;
-        private Executor executor;
         private RetryPolicy reinferRetry = RetryPolicy.reinferDefaults();
 
         private Builder() {
+            super(DEFAULT_BASE_URL);
         }
 
-        /** Default {@value OvershootClient#DEFAULT_BASE_URL}; include the version segment. */
-        public Builder baseUrl(String baseUrl) {
-            this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
-            return this;
-        }
-
-        /** Default: the environment variable {@value OvershootClient#API_KEY_ENV}. */
-        public Builder apiKey(String apiKey) {
-            this.apiKey = apiKey;
-            return this;
-        }
-
-        /** Default 10 s; ignored when an {@link HttpClient} is given. */
-        public Builder connectTimeout(Duration connectTimeout) {
-            this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
-            return this;
-        }
-
-        /** Default 30 s, per request; also bounds the results channel's connect. */
-        public Builder requestTimeout(Duration requestTimeout) {
-            this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
-            return this;
-        }
-
-        /** A shared client to use instead of a new one; its own connect timeout and executor then apply. */
-        public Builder httpClient(HttpClient httpClient) {
-            this.httpClient = httpClient;
-            return this;
-        }
-
-        /** The executor of a new {@link HttpClient}: runs response handling and dependent stages. */
-        public Builder executor(Executor executor) {
-            this.executor = executor;
+        @Override
+        protected Builder self() {
             return this;
         }
 
@@ -234,20 +186,6 @@ public final class OvershootClient {
 
         public OvershootClient build() {
             return new OvershootClient(this);
-        }
-
-        private String resolveApiKey() {
-            String key = apiKey != null ? apiKey : System.getenv(API_KEY_ENV);
-            if (key == null || key.isBlank()) {
-                throw new IllegalStateException("No Overshoot API key: set the " + API_KEY_ENV
-                        + " environment variable or call apiKey(...) on the builder.");
-            }
-            return key;
-        }
-
-        @Override
-        public String toString() {
-            return "OvershootClient.Builder[baseUrl=" + baseUrl + ", apiKey=" + (apiKey == null ? "null" : "***") + "]";
         }
     }
 }

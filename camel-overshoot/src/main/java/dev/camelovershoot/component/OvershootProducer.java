@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.spi.RouteIdAware;
 import org.apache.camel.support.DefaultAsyncProducer;
 
 /**
@@ -18,10 +19,12 @@ import org.apache.camel.support.DefaultAsyncProducer;
  * a frame is converted on the caller's thread and handed to the transport, which sends it on its own; the other
  * operations complete the exchange when the service answers.
  */
-public class OvershootProducer extends DefaultAsyncProducer {
+public class OvershootProducer extends DefaultAsyncProducer implements RouteIdAware {
 
     private OvershootClient client;
     private SharedStream stream;
+    private String routeId;
+    private OvershootProducerHealthCheck healthCheck;
 
     public OvershootProducer(OvershootEndpoint endpoint) {
         super(endpoint);
@@ -36,14 +39,20 @@ public class OvershootProducer extends DefaultAsyncProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        client = StreamRequests.client(getEndpoint().getConfiguration(), getEndpoint().getComponent().httpClient());
+        client = StreamRequests.client(getEndpoint().getComponent().streams().configuration(getEndpoint()),
+                getEndpoint().getComponent().httpClient());
         if (getEndpoint().getConfiguration().getOperation().needsStream()) {
             stream();
         }
+        healthCheck = OvershootProducerHealthCheck.register(this, routeId);
     }
 
     @Override
     protected void doStop() throws Exception {
+        if (healthCheck != null) {
+            healthCheck.unregister();
+            healthCheck = null;
+        }
         SharedStream current;
         synchronized (this) {
             current = stream;
@@ -137,6 +146,21 @@ public class OvershootProducer extends DefaultAsyncProducer {
             throw new IllegalArgumentException("The body must be " + what + "; it is empty");
         }
         return text;
+    }
+
+    @Override
+    public String getRouteId() {
+        return routeId;
+    }
+
+    @Override
+    public void setRouteId(String routeId) {
+        this.routeId = routeId;
+    }
+
+    /** Where its stream stands, for the health check; {@code null} while it uses no stream. */
+    synchronized StreamStatus streamStatus() {
+        return stream == null ? null : stream.status();
     }
 
     private synchronized SharedStream stream() {

@@ -2,14 +2,12 @@ package dev.camelovershoot.testinfra.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.camelovershoot.testinfra.RecordedRequest;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -23,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The REST API on Jetty's core handler API: finds the route under the base path, checks the Bearer key, runs the
- * endpoint and writes its JSON reply, or the error body {@code {error, message, request_id, details}}. Every reply
+ * endpoint and writes its JSON reply (none for 204), or the error body {@code {error, request_id, details}} (the v0.2
+ * OpenAPI's {@code ErrorResponse}; the message goes to the log, not to the client). Every reply
  * carries {@code X-Request-Id}, and every request is recorded for tests.
  */
 final class ApiHandler extends Handler.Abstract {
@@ -57,6 +56,9 @@ final class ApiHandler extends Handler.Abstract {
         }
         reply.whenComplete((ok, failure) -> {
             ApiException error = failure == null ? null : asApiException(failure, request, path);
+            if (error != null && error.status() >= 400 && error.status() < 500) {
+                LOG.debug("{} {}: {} {}", request.getMethod(), path, error.status(), error.getMessage());
+            }
             int status = error == null ? ok.status() : error.status();
             journal.accept(new RecordedRequest(request.getMethod(), path, status));
             JsonNode body = error == null ? ok.body() : Responses.error(error, requestId);
@@ -70,26 +72,14 @@ final class ApiHandler extends Handler.Abstract {
     }
 
     private CompletableFuture<Route.Reply> dispatch(Request request, String path) {
-        List<String> allowed = new ArrayList<>();
-        for (Route route : routes) {
-            Matcher matcher = route.path().matcher(path);
-            if (!matcher.matches()) {
-                continue;
-            }
-            if (!route.method().equals(request.getMethod())) {
-                allowed.add(route.method());
-                continue;
-            }
-            String apiKey = route.authenticated() ? authenticate(request) : null;
-            List<String> params = new ArrayList<>();
-            for (int i = 1; i <= matcher.groupCount(); i++) {
-                params.add(matcher.group(i));
-            }
-            return route.endpoint().handle(new Call(request, apiKey, params));
+        RouteLookup<Route> lookup = RouteLookup.find(routes, Route::method, Route::path, request.getMethod(), path);
+        if (lookup.found()) {
+            String apiKey = lookup.route().authenticated() ? authenticate(request) : null;
+            return lookup.route().endpoint().handle(new Call(request, apiKey, lookup.params()));
         }
-        if (!allowed.isEmpty()) {
-            throw new ApiException(405, "method_not_allowed", "Use " + String.join(" or ", allowed), null,
-                    Map.of("Allow", String.join(", ", allowed)));
+        if (!lookup.allowed().isEmpty()) {
+            throw new ApiException(405, "method_not_allowed", "Use " + String.join(" or ", lookup.allowed()), null,
+                    Map.of("Allow", String.join(", ", lookup.allowed())));
         }
         throw notFound();
     }
@@ -123,9 +113,13 @@ final class ApiHandler extends Handler.Abstract {
                               Map<String, String> headers, String requestId) {
         response.setStatus(status);
         HttpFields.Mutable fields = response.getHeaders();
-        fields.put(HttpHeader.CONTENT_TYPE, "application/json");
         fields.put("X-Request-Id", requestId);
         headers.forEach((name, value) -> fields.put(new HttpField(name, value)));
+        if (body == null) {
+            callback.succeeded();
+            return;
+        }
+        fields.put(HttpHeader.CONTENT_TYPE, "application/json");
         Content.Sink.write(response, true, body.toString(), callback);
     }
 }

@@ -49,7 +49,7 @@ final class StreamService implements AutoCloseable {
 
     private final EmulatorSettings settings;
     private final Credits credits;
-    private final KeepaliveFaults keepaliveFaults = new KeepaliveFaults();
+    private final QueuedFaults keepaliveFaults = new QueuedFaults();
     private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(1, daemon("timer"));
     private final ScheduledExecutorService inference =
             Executors.newScheduledThreadPool(INFERENCE_THREADS, daemon("inference"));
@@ -68,7 +68,7 @@ final class StreamService implements AutoCloseable {
         return settings;
     }
 
-    KeepaliveFaults keepaliveFaults() {
+    QueuedFaults keepaliveFaults() {
         return keepaliveFaults;
     }
 
@@ -125,10 +125,16 @@ final class StreamService implements AutoCloseable {
         return stream;
     }
 
+    /** Whether this key's stream ended (and the server still knows it): a DELETE of it answers 204. */
+    boolean alreadyEnded(String apiKey, String streamId) {
+        StreamSnapshot gone = ended.get(streamId);
+        return gone != null && gone.apiKey().equals(apiKey) && !SERVER_RESTART.equals(gone.endReason());
+    }
+
     /** A keepalive, unless a test queued a fault for it: then a failure, or the normal answer after a delay. */
     CompletableFuture<Stream.KeepaliveReceipt> keepalive(String apiKey, String streamId) {
         Stream stream = owned(apiKey, streamId);
-        KeepaliveFaults.KeepaliveFault fault = keepaliveFaults.next();
+        QueuedFaults.Fault fault = keepaliveFaults.next();
         if (fault == null) {
             return CompletableFuture.completedFuture(stream.keepalive());
         }
@@ -173,6 +179,10 @@ final class StreamService implements AutoCloseable {
 
     void dropResultSockets(String streamId) {
         running(streamId).dropSockets();
+    }
+
+    void closeResultSockets(String streamId, int code, String reason) {
+        running(streamId).closeSockets(code, reason);
     }
 
     void sendRawResultMessage(String streamId, String text) {
