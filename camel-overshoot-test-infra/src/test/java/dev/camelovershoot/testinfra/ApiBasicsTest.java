@@ -46,7 +46,7 @@ class ApiBasicsTest {
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body().fieldNames()).toIterable()
-                .containsExactlyInAnyOrder("error", "message", "request_id", "details");
+                .containsExactlyInAnyOrder("error", "request_id", "details");
         assertThat(refused.get("error").asText()).isEqualTo("bad_request");
         assertThat(refused.headers().firstValue("Connection")).hasValue("close");
         assertThat(next.status()).isEqualTo(200);
