@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -28,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * disconnected, unknown after a deploy) is replaced by a new one with the same configuration and the prompt in
  * effect; {@link #streamId()} then changes and a {@code RECREATED} event says so.
  *
- * <p>Each session runs two daemon threads: one for its own work, one for listener calls. Both stop at close.
+ * <p>Each session runs two daemon threads, from {@link Builder#threadFactory}: one for its own work (create,
+ * keepalive and its retries, recreate, close, the results channel's timers), one for listener calls that do not run
+ * on the thread that read a result (see {@link StreamListener}). Both stop at close.
  */
 public final class StreamSession implements AutoCloseable {
 
@@ -44,9 +47,8 @@ public final class StreamSession implements AutoCloseable {
     private final ReconnectPolicy reconnectPolicy;
     private final RetryPolicy keepaliveRetry;
     private final boolean recreateOnStreamLoss;
-    private final ScheduledExecutorService control = Threads.single(Threads.name("session"));
-    private final String eventsThreadName = Threads.name("events");
-    private final ScheduledExecutorService events = Threads.single(eventsThreadName);
+    private final ScheduledExecutorService control;
+    private final ListenerDispatch events;
     private final CompletableFuture<StreamSession> started = new CompletableFuture<>();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private final AtomicBoolean closing = new AtomicBoolean();
@@ -66,6 +68,9 @@ public final class StreamSession implements AutoCloseable {
         this.reconnectPolicy = builder.reconnectPolicy;
         this.keepaliveRetry = builder.keepaliveRetry;
         this.recreateOnStreamLoss = builder.recreateOnStreamLoss;
+        ThreadFactory threads = builder.threadFactory != null ? builder.threadFactory : client.threadFactory();
+        this.control = Threads.single(Threads.factory(threads, "session"));
+        this.events = new ListenerDispatch(Threads.single(Threads.factory(threads, "events")));
     }
 
     public static Builder builder(OvershootClient client, StreamRequest request) {
@@ -126,7 +131,7 @@ public final class StreamSession implements AutoCloseable {
     @Override
     public void close() {
         CompletableFuture<Void> done = closeAsync();
-        if (!Threads.isCurrent(eventsThreadName)) {
+        if (!events.inListener()) {
             Futures.await(done);
         }
     }
@@ -149,7 +154,7 @@ public final class StreamSession implements AutoCloseable {
             StreamRequest body = source == null ? request : request.withSource(source);
             return previousId == null ? client.createStreamAsync(body)
                     : keepaliveRetry.run("Recreating stream " + previousId, () -> client.createStreamAsync(body),
-                    StreamSession::transientFailure);
+                    StreamSession::transientFailure, control);
         }).whenComplete((newStream, error) -> {
             boolean queued = onControl(() -> {
                 if (error != null) {
@@ -183,7 +188,7 @@ public final class StreamSession implements AutoCloseable {
                         fail(Futures.unwrap(error), StreamEvent.ERROR);
                     } else if (!closing.get() && isCurrent(id)) {
                         channel = new ResultsChannel(client, id, reconnectPolicy, new ChannelEvents(id), events,
-                                control, null);
+                                control, false);
                         channel.start();
                     }
                 }, control);
@@ -204,7 +209,7 @@ public final class StreamSession implements AutoCloseable {
         keepaliveRetry.run("Keepalive of stream " + id, () -> closing.get()
                                 ? CompletableFuture.failedFuture(closedError("renew the lease"))
                                 : client.keepaliveAsync(id),
-                        StreamSession::transientFailure)
+                        StreamSession::transientFailure, control)
                 .whenCompleteAsync((response, error) -> keepaliveDone(id, response, error), control);
     }
 
@@ -442,6 +447,7 @@ public final class StreamSession implements AutoCloseable {
         private ReconnectPolicy reconnectPolicy = ReconnectPolicy.defaults();
         private RetryPolicy keepaliveRetry = RetryPolicy.keepaliveDefaults();
         private boolean recreateOnStreamLoss;
+        private ThreadFactory threadFactory;
 
         private Builder(OvershootClient client, StreamRequest request) {
             this.client = Objects.requireNonNull(client, "client");
@@ -474,6 +480,15 @@ public final class StreamSession implements AutoCloseable {
         /** Replace a stream the service lost by a new one instead of ending the session; default off. */
         public Builder recreateOnStreamLoss(boolean recreateOnStreamLoss) {
             this.recreateOnStreamLoss = recreateOnStreamLoss;
+            return this;
+        }
+
+        /**
+         * Where the session's two threads come from; each gets its role ({@code session}, {@code events}) appended
+         * to the name the factory gives it. Default: the client's {@link OvershootClient.Builder#threadFactory}.
+         */
+        public Builder threadFactory(ThreadFactory threadFactory) {
+            this.threadFactory = threadFactory;
             return this;
         }
 

@@ -39,7 +39,10 @@ final class SharedStreams {
         return entry.stream;
     }
 
-    /** One user less; the last one closes the stream (waiting for the service to delete it). */
+    /**
+     * One user less; the last one starts closing the stream without waiting: the component waits for every stream
+     * it closes when it stops, all at once.
+     */
     void release(SharedStream stream) {
         synchronized (this) {
             Entry entry = streams.get(stream.name());
@@ -48,7 +51,7 @@ final class SharedStreams {
             }
             streams.remove(stream.name());
         }
-        stream.close();
+        component.tearingDown(stream.closeAsync());
     }
 
     /**

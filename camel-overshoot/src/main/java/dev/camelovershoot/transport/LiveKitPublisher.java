@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -70,18 +71,20 @@ public final class LiveKitPublisher implements BridgedTransport.Connection {
     }
 
     /**
-     * @param track the video to publish; it stays the caller's and outlives rejoins
+     * @param track   the video to publish; it stays the caller's and outlives rejoins
+     * @param threads makes the publisher's and its signal client's threads; {@code null}: their own named ones
      */
     public LiveKitPublisher(HttpClient http, PeerConnectionFactory factory, VideoTrack track, String url,
-                            Settings settings, Consumer<LiveKitException> failures) {
+                            Settings settings, Consumer<LiveKitException> failures, ThreadFactory threads) {
         this.factory = factory;
         this.track = track;
         this.url = url;
         this.settings = settings;
         this.failures = failures;
-        this.signal = new SignalClient(http, new Events(), settings.timeout());
+        this.signal = threads == null ? new SignalClient(http, new Events(), settings.timeout())
+                : new SignalClient(http, new Events(), settings.timeout(), threads);
         this.control = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "livekit-publisher");
+            Thread t = threads == null ? new Thread(r, "livekit-publisher") : threads.newThread(r);
             t.setDaemon(true);
             return t;
         });

@@ -53,7 +53,7 @@ public final class LiveKitTransport extends BridgedTransport<LiveKitPublisher> {
         LiveKitPublisher next = new LiveKitPublisher(http, runtime.factory(), track(), room.url(),
                 new LiveKitPublisher.Settings(settings.codec(), settings.width(), settings.height(),
                         settings.iceServers(), settings.timeout()),
-                e -> lost(e, failures));
+                e -> lost(e, failures), settings.threads());
         connection(next);
         return next.start(room.token())
                 .whenComplete((v, e) -> live(e == null))

@@ -4,6 +4,7 @@ import dev.onvoid.webrtc.RTCIceServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * How a transport sends video.
@@ -14,9 +15,11 @@ import java.util.Locale;
  * @param height     height announced to LiveKit
  * @param iceServers STUN/TURN servers of the client's own (the service's are added to them)
  * @param timeout    bound for each connection step
+ * @param threads    makes the transport's threads (LiveKit publisher and signal threads, named by it); {@code null}:
+ *                   daemon threads {@code livekit-publisher} and {@code livekit-signal-<n>}
  */
 public record TransportSettings(String codec, double publishFps, int width, int height, List<RTCIceServer> iceServers,
-                                Duration timeout) {
+                                Duration timeout, ThreadFactory threads) {
 
     public TransportSettings {
         codec = codec.toLowerCase(Locale.ROOT);
@@ -24,6 +27,16 @@ public record TransportSettings(String codec, double publishFps, int width, int 
             throw new IllegalArgumentException("Unsupported codec '" + codec + "': use vp8 or h264");
         }
         iceServers = List.copyOf(iceServers);
+    }
+
+    /** Settings whose threads are the transport's own. */
+    public TransportSettings(String codec, double publishFps, int width, int height, List<RTCIceServer> iceServers,
+                             Duration timeout) {
+        this(codec, publishFps, width, height, iceServers, timeout, null);
+    }
+
+    public TransportSettings withThreads(ThreadFactory factory) {
+        return new TransportSettings(codec, publishFps, width, height, iceServers, timeout, factory);
     }
 
     /** VP8 at the given rate, 640x480 announced, no ICE servers, 15 s steps (LiveKit clients use the same). */
