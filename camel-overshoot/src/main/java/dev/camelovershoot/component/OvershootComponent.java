@@ -43,6 +43,7 @@ public class OvershootComponent extends HealthCheckComponent {
     /** Streams being closed: the WebRTC runtime outlives them all. */
     private final Set<CompletableFuture<Void>> teardowns = ConcurrentHashMap.newKeySet();
     private HttpClient httpClient;
+    private ExecutorService httpExecutor;
     private ExecutorService mediaExecutor;
     private ExecutorService asyncExecutor;
     private WebRtcRuntime webRtcRuntime;
@@ -70,9 +71,11 @@ public class OvershootComponent extends HealthCheckComponent {
         return streams;
     }
 
+    /** One HTTP client for every stream; its responses and WebSocket messages arrive on Camel's threads. */
     synchronized HttpClient httpClient() {
         if (httpClient == null) {
-            httpClient = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+            httpExecutor = getCamelContext().getExecutorServiceManager().newCachedThreadPool(this, "OvershootHttp");
+            httpClient = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).executor(httpExecutor).build();
         }
         return httpClient;
     }
@@ -107,10 +110,13 @@ public class OvershootComponent extends HealthCheckComponent {
         };
     }
 
-    /** The threads of a stream's client, session, transport and source: Camel's, named {@code Overshoot[name]}. */
-    ThreadFactory streamThreads(String streamName) {
+    /**
+     * The threads of a stream's client and session ({@code role} null: the client appends its own), transport and
+     * source: Camel's, named {@code Overshoot[stream] role} after Camel's thread name pattern.
+     */
+    ThreadFactory streamThreads(String streamName, String role) {
         ExecutorServiceManager manager = getCamelContext().getExecutorServiceManager();
-        String name = "Overshoot[" + streamName + "]";
+        String name = "Overshoot[" + streamName + "]" + (role == null ? "" : " " + role);
         return task -> manager.newThread(name, task);
     }
 
@@ -133,17 +139,21 @@ public class OvershootComponent extends HealthCheckComponent {
      */
     @Override
     protected void doStop() throws Exception {
+        int closing = teardowns.size();
         CompletableFuture<Void> closed = CompletableFuture.allOf(teardowns.toArray(CompletableFuture[]::new));
-        awaitTeardowns(closed);
+        awaitClosed(closed, closing + " Overshoot streams");
         ExecutorService media;
         ExecutorService async;
+        ExecutorService http;
         WebRtcRuntime runtime;
         synchronized (this) {
             media = mediaExecutor;
             async = asyncExecutor;
+            http = httpExecutor;
             runtime = webRtcRuntime;
             mediaExecutor = null;
             asyncExecutor = null;
+            httpExecutor = null;
             webRtcRuntime = null;
             httpClient = null;
         }
@@ -154,22 +164,30 @@ public class OvershootComponent extends HealthCheckComponent {
         if (async != null) {
             manager.shutdown(async);
         }
-        if (runtime != null) {
-            closed.whenComplete((ignored, error) -> runtime.close());
-        }
+        closed.whenComplete((ignored, error) -> {
+            if (runtime != null) {
+                runtime.close();
+            }
+            if (http != null) {
+                manager.shutdown(http);
+            }
+        });
         super.doStop();
     }
 
-    private void awaitTeardowns(CompletableFuture<Void> closed) throws InterruptedException {
+    /** Waits for streams to close, at most Camel's shutdown timeout; one still closing then is left to its lease. */
+    void awaitClosed(CompletableFuture<Void> closed, String what) {
         ShutdownStrategy shutdown = getCamelContext().getShutdownStrategy();
         long bound = shutdown.getTimeUnit().toMillis(shutdown.getTimeout());
         try {
             closed.get(bound, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (TimeoutException e) {
-            LOG.warn("{} Overshoot streams did not close within the shutdown timeout of {} ms; their leases will end"
-                    + " them, and WebRTC is released once they have", teardowns.size(), bound);
+            LOG.warn("{} did not close within the shutdown timeout of {} ms; the lease ends it on the service, and"
+                    + " WebRTC is released once it has", what, bound);
         } catch (ExecutionException e) {
-            LOG.warn("An Overshoot stream failed to close: {}", e.getCause().getMessage());
+            LOG.warn("{} failed to close: {}", what, e.getCause().getMessage());
         }
     }
 }

@@ -39,7 +39,7 @@ public class OvershootProducer extends DefaultAsyncProducer {
         super.doStart();
         OvershootComponent component = getEndpoint().getComponent();
         client = StreamRequests.client(getEndpoint().getConfiguration(), component.httpClient(),
-                component.streamThreads(getEndpoint().getStreamName()));
+                component.streamThreads(getEndpoint().getStreamName(), null));
         if (getEndpoint().getConfiguration().getOperation().needsStream()) {
             stream();
         }

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,12 +60,12 @@ final class SharedStream implements StreamListener, FrameSink {
      */
     static SharedStream start(String name, OvershootConfiguration config, OvershootComponent component) {
         StreamRequest request = StreamRequests.request(config, component.getCamelContext());
-        ThreadFactory threads = component.streamThreads(name);
-        OvershootClient client = StreamRequests.client(config, component.httpClient(), threads);
-        MediaTransport transport = MediaTransport.of(config,
-                MediaSettings.transport(config, request.processing()).withThreads(threads), component);
+        OvershootClient client = StreamRequests.client(config, component.httpClient(),
+                component.streamThreads(name, null));
+        MediaTransport transport = MediaTransport.of(config, MediaSettings.transport(config, request.processing())
+                .withThreads(component.streamThreads(name, "video")), component);
         FrameSource source = config.getSource() == null ? null : FrameSources.open(config.getSource(),
-                MediaSettings.source(config, request.processing()).withThreads(threads));
+                MediaSettings.source(config, request.processing()).withThreads(component.streamThreads(name, "source")));
         SharedStream stream = new SharedStream(name, config, transport, source);
         stream.session = StreamSession.builder(client, request)
                 .transport(transport)

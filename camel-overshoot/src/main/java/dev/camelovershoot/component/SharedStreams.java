@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.apache.camel.Endpoint;
 
 /**
@@ -40,8 +41,8 @@ final class SharedStreams {
     }
 
     /**
-     * One user less; the last one starts closing the stream without waiting: the component waits for every stream
-     * it closes when it stops, all at once.
+     * One user less; the last one closes the stream. A route stopping on its own waits for the close (within Camel's
+     * shutdown timeout); while the CamelContext stops, the component waits for all its streams at once instead.
      */
     void release(SharedStream stream) {
         synchronized (this) {
@@ -51,7 +52,11 @@ final class SharedStreams {
             }
             streams.remove(stream.name());
         }
-        component.tearingDown(stream.closeAsync());
+        CompletableFuture<Void> closing = stream.closeAsync();
+        component.tearingDown(closing);
+        if (!component.getCamelContext().isStopping()) {
+            component.awaitClosed(closing, "Overshoot stream '" + stream.name() + "'");
+        }
     }
 
     /**
