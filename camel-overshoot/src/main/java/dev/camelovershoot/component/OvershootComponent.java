@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -71,10 +72,15 @@ public class OvershootComponent extends HealthCheckComponent {
         return streams;
     }
 
-    /** One HTTP client for every stream; its responses and WebSocket messages arrive on Camel's threads. */
+    /**
+     * One HTTP client for every stream; its responses and WebSocket messages arrive on Camel-named threads of a pool
+     * the component owns, not Camel's, since it must outlive the CamelContext's own pools for the streams that are
+     * still closing when those are shut down.
+     */
     synchronized HttpClient httpClient() {
         if (httpClient == null) {
-            httpExecutor = getCamelContext().getExecutorServiceManager().newCachedThreadPool(this, "OvershootHttp");
+            ExecutorServiceManager manager = getCamelContext().getExecutorServiceManager();
+            httpExecutor = Executors.newCachedThreadPool(task -> manager.newThread("OvershootHttp", task));
             httpClient = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).executor(httpExecutor).build();
         }
         return httpClient;
@@ -169,7 +175,7 @@ public class OvershootComponent extends HealthCheckComponent {
                 runtime.close();
             }
             if (http != null) {
-                manager.shutdown(http);
+                http.shutdown();
             }
         });
         super.doStop();

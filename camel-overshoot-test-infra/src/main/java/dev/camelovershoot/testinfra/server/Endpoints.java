@@ -22,7 +22,7 @@ final class Endpoints {
                 Route.of("POST", "/streams", this::create),
                 Route.async("POST", STREAM + "/keepalive", this::keepalive),
                 Route.of("PATCH", STREAM + "/config/prompt", this::updatePrompt),
-                Route.of("DELETE", STREAM, this::delete),
+                Route.async("DELETE", STREAM, this::delete),
                 Route.of("POST", "/chat/completions/clip", this::reinfer));
     }
 
@@ -50,9 +50,8 @@ final class Endpoints {
         return ok(Responses.config(stream, stream.updatePrompt(prompt)));
     }
 
-    private Route.Reply delete(Call call) {
-        service.owned(call.apiKey(), call.param(0)).close();
-        return ok(Responses.ok());
+    private CompletableFuture<Route.Reply> delete(Call call) {
+        return service.delete(call.apiKey(), call.param(0)).thenApply(closed -> ok(Responses.ok()));
     }
 
     private Route.Reply reinfer(Call call) {
