@@ -40,16 +40,7 @@ final class ListenerDispatch {
     void executeHere(Runnable call) {
         checkOpen();
         if (pending.isEmpty() && running.compareAndSet(false, true)) {
-            caller = Thread.currentThread();
-            try {
-                call.run();
-            } finally {
-                caller = null;
-                running.set(false);
-                if (!pending.isEmpty()) {
-                    drainElsewhere();
-                }
-            }
+            runAsCaller(call);
         } else {
             execute(call);
         }
@@ -84,17 +75,24 @@ final class ListenerDispatch {
     }
 
     private void drain() {
-        caller = Thread.currentThread();
-        try {
+        runAsCaller(() -> {
             for (Runnable call = pending.poll(); call != null; call = pending.poll()) {
                 call.run();
             }
+        });
+    }
+
+    /** Runs while holding {@code running}; calls submitted meanwhile then go to the dispatch thread. */
+    private void runAsCaller(Runnable calls) {
+        caller = Thread.currentThread();
+        try {
+            calls.run();
         } finally {
             caller = null;
             running.set(false);
-        }
-        if (!pending.isEmpty()) {
-            drainElsewhere();
+            if (!pending.isEmpty()) {
+                drainElsewhere();
+            }
         }
     }
 }
