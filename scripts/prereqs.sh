@@ -33,3 +33,17 @@ require_rtsp_test_server() {
       python3-gi gir1.2-gst-rtsp-server-1.0 gstreamer1.0-plugins-good
   fi
 }
+
+# Only for the tests: BrowserClientsTest runs the official browser SDKs in Debian's headless Chromium. Where it
+# cannot be installed (not root), that test is skipped, saying so.
+require_browser() {
+  if [ -x /usr/bin/chromium ]; then
+    return
+  fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    install_packages "the browser check runs the official browser SDKs in headless Chromium" chromium
+  else
+    echo "warning: /usr/bin/chromium is missing and cannot be installed here (not root): the browser check" \
+      "(BrowserClientsTest) will be skipped; install it with: sudo apt-get install chromium" >&2
+  fi
+}

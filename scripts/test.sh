@@ -4,6 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/prereqs.sh
 require_rtsp_test_server
+require_browser
 
 log=build-logs/test.log
 mkdir -p build-logs

@@ -1,6 +1,7 @@
 package dev.camelovershoot.testinfra;
 
 import dev.camelovershoot.testinfra.inference.InferenceBackends;
+import dev.camelovershoot.testinfra.livekit.LiveKitCredentials;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,11 +19,16 @@ public final class EmulatorMain {
 
     static final String USAGE = """
             Usage: java -jar overshoot-emulator.jar [options]
-              --host H             bind address (default 127.0.0.1)
+              --host H             bind address (default 127.0.0.1); any other than a loopback address
+                                   needs --api-key
               --port P             port, 0 = a free port (default 0)
               --base-path PATH     REST and WebSocket base path (default /v0.2)
               --api-key K          an accepted API key; repeat for more (default ovs_emulator_key)
               --lease-ttl S        lease TTL in seconds (default 45)
+              --cors-origins LIST  comma-separated origins whose web pages may call the API, * for any
+                                   (default *)
+              --livekit-key K      LiveKit key that signs the rooms' tokens (default emulator)
+              --livekit-secret S   LiveKit secret that signs the rooms' tokens (default: random at each start)
               --backend NAME       inference backend: %s (default describe)
               --rules FILE         rules backend: the rules file
               --openai-url URL     openai backend: chat-completions URL of an OpenAI-compatible server
@@ -74,6 +80,8 @@ public final class EmulatorMain {
         List<String> keys = new ArrayList<>();
         Map<String, String> backendOptions = new HashMap<>();
         String backend = "describe";
+        String liveKitKey = null;
+        String liveKitSecret = null;
         for (int i = 0; i < args.length; i += 2) {
             String option = args[i];
             if (!option.startsWith("--") || i + 1 >= args.length) {
@@ -88,6 +96,9 @@ public final class EmulatorMain {
                 case "api-key" -> keys.add(value);
                 case "lease-ttl" -> builder.leaseTtlSeconds(integer(name, value));
                 case "backend" -> backend = value;
+                case "cors-origins" -> builder.corsOrigins(value.split("\\s*,\\s*"));
+                case "livekit-key" -> liveKitKey = value;
+                case "livekit-secret" -> liveKitSecret = value;
                 default -> {
                     if (!BACKEND_OPTIONS.contains(name)) {
                         throw new IllegalArgumentException("unknown option " + option);
@@ -98,6 +109,11 @@ public final class EmulatorMain {
         }
         if (!keys.isEmpty()) {
             builder.apiKeys(keys.toArray(String[]::new));
+        }
+        if (liveKitSecret != null) {
+            builder.liveKitCredentials(liveKitKey == null ? LiveKitCredentials.RANDOM_KEY : liveKitKey, liveKitSecret);
+        } else if (liveKitKey != null) {
+            throw new IllegalArgumentException("--livekit-key needs --livekit-secret");
         }
         builder.backend(InferenceBackends.create(backend, backendOptions));
         OvershootEmulator emulator = builder.build().start();

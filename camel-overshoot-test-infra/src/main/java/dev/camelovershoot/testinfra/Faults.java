@@ -18,6 +18,14 @@ public final class Faults {
     }
 
     /**
+     * Closes the stream's results sockets with this close code and reason, the stream running on: what a server
+     * going away in a deploy sends (1001 {@code Server shutting down}), which a client must take as a drop.
+     */
+    public void closeResultSockets(String streamId, int code, String reason) {
+        server.closeResultSockets(streamId, code, reason);
+    }
+
+    /**
      * The next {@code count} keepalive calls (on any stream) answer {@code status} with a proper error body and do
      * not renew the lease. A 402 also makes the lease lapse as {@code insufficient_credits}.
      */

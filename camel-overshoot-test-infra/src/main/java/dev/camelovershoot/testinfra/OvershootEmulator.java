@@ -9,6 +9,8 @@ import dev.camelovershoot.testinfra.livekit.LiveKitRooms;
 import dev.camelovershoot.testinfra.server.EmulatorServer;
 import dev.camelovershoot.testinfra.server.EmulatorSettings;
 import java.awt.image.BufferedImage;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -28,15 +30,19 @@ public final class OvershootEmulator implements AutoCloseable {
 
     /** The key configured when none is given. */
     public static final String DEFAULT_API_KEY = "ovs_emulator_key";
-    /** The models listed when none are given. */
+    /** The default list's model that is at capacity: creating a stream with it answers 503. */
+    public static final String SATURATED_MODEL = "Qwen/Qwen3.6-35B-A3B-FP8";
+    /**
+     * The models listed when none are given. Every model an official SDK defaults to is usable (the npm
+     * {@code @overshoot/sdk} and the older Python SDK default to {@code Qwen/Qwen3-VL-30B-A3B-Instruct}); the one
+     * model that is not, {@link #SATURATED_MODEL}, is there for tests of a model at capacity.
+     */
     public static final List<ModelEntry> DEFAULT_MODELS = List.of(
             new ModelEntry("Qwen/Qwen3.5-9B", "ready"),
             new ModelEntry("Qwen/Qwen3-VL-8B-Instruct", "ready"),
+            new ModelEntry("Qwen/Qwen3-VL-30B-A3B-Instruct", "ready"),
             new ModelEntry("OpenGVLab/InternVL3_5-30B-A3B", "degraded"),
-            new ModelEntry("Qwen/Qwen3-VL-30B-A3B-Instruct", "saturated"));
-
-    /** The LiveKit key and secret when none are given: the ones a LiveKit dev server uses. */
-    public static final LiveKitCredentials DEFAULT_LIVEKIT_CREDENTIALS = new LiveKitCredentials("devkey", "secret");
+            new ModelEntry(SATURATED_MODEL, "saturated"));
 
     private final EmulatorSettings settings;
     private final EmulatorServer server;
@@ -174,14 +180,18 @@ public final class OvershootEmulator implements AutoCloseable {
         private Duration clipPersistDelay = Duration.ofSeconds(1);
         private int frameStoreMaxFrames = 300;
         private int frameMaxSide = 320;
-        private LiveKitCredentials liveKitCredentials = DEFAULT_LIVEKIT_CREDENTIALS;
+        private LiveKitCredentials liveKitCredentials;
         private Duration publisherGrace = LiveKitRooms.DEFAULT_PUBLISHER_GRACE;
         private EmulatorObserver observer = EmulatorObserver.NONE;
+        private List<String> corsOrigins = List.of();
 
         private Builder() {
         }
 
-        /** Bind address, default {@code 127.0.0.1}. */
+        /**
+         * Bind address, default {@code 127.0.0.1}. Any other than a loopback address needs API keys of its own
+         * ({@link #apiKeys}): the default key is public.
+         */
         public Builder host(String host) {
             this.host = host;
             return this;
@@ -265,7 +275,10 @@ public final class OvershootEmulator implements AutoCloseable {
             return this;
         }
 
-        /** The key and secret that sign and verify LiveKit tokens, default {@code devkey} / {@code secret}. */
+        /**
+         * The key and secret that sign and verify LiveKit tokens; by default the key {@code emulator} with a random
+         * secret made when the emulator is built, so that no one else can mint a token for its rooms.
+         */
         public Builder liveKitCredentials(String apiKey, String apiSecret) {
             this.liveKitCredentials = new LiveKitCredentials(apiKey, apiSecret);
             return this;
@@ -286,12 +299,39 @@ public final class OvershootEmulator implements AutoCloseable {
             return this;
         }
 
-        /** @throws IllegalArgumentException for an invalid setting */
+        /**
+         * Origins ({@code scheme://host[:port]}) whose web pages may call the API; default: any ({@code *}). The
+         * origin is echoed with {@code Access-Control-Allow-Credentials: true}, as browser SDKs that send
+         * credentials need.
+         */
+        public Builder corsOrigins(String... origins) {
+            this.corsOrigins = List.of(origins);
+            return this;
+        }
+
+        /**
+         * @throws IllegalArgumentException for an invalid setting, or a non-loopback host with the default API key
+         */
         public OvershootEmulator build() {
+            if (apiKeys.contains(DEFAULT_API_KEY) && !isLoopback(host)) {
+                throw new IllegalArgumentException("Refusing to listen on " + host + " (reachable from other"
+                        + " machines) with the public default API key " + DEFAULT_API_KEY + ": set a key of your own"
+                        + " with --api-key KEY (builder: apiKeys(\"KEY\")), or bind 127.0.0.1");
+            }
             return new OvershootEmulator(new EmulatorSettings(host, port, basePath, apiKeys, leaseTtlSeconds,
                     streamLimitPerKey, creditsCents, centsPerSecond, models,
                     backend == null ? new DescribeBackend() : backend, idleAfter, clipPersistDelay,
-                    frameStoreMaxFrames, frameMaxSide, liveKitCredentials, publisherGrace, observer));
+                    frameStoreMaxFrames, frameMaxSide,
+                    liveKitCredentials == null ? LiveKitCredentials.random() : liveKitCredentials, publisherGrace,
+                    observer, corsOrigins));
+        }
+
+        private static boolean isLoopback(String host) {
+            try {
+                return host != null && InetAddress.getByName(host).isLoopbackAddress();
+            } catch (UnknownHostException e) {
+                throw new IllegalArgumentException("Unknown host " + host, e);
+            }
         }
     }
 }

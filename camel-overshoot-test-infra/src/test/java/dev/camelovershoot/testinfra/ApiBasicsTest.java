@@ -21,8 +21,9 @@ class ApiBasicsTest {
         assertThat(reply.body().toString()).isEqualTo("["
                 + "{\"model\":\"Qwen/Qwen3.5-9B\",\"ready\":true,\"status\":\"ready\"},"
                 + "{\"model\":\"Qwen/Qwen3-VL-8B-Instruct\",\"ready\":true,\"status\":\"ready\"},"
+                + "{\"model\":\"Qwen/Qwen3-VL-30B-A3B-Instruct\",\"ready\":true,\"status\":\"ready\"},"
                 + "{\"model\":\"OpenGVLab/InternVL3_5-30B-A3B\",\"ready\":true,\"status\":\"degraded\"},"
-                + "{\"model\":\"Qwen/Qwen3-VL-30B-A3B-Instruct\",\"ready\":false,\"status\":\"saturated\"}]");
+                + "{\"model\":\"Qwen/Qwen3.6-35B-A3B-FP8\",\"ready\":false,\"status\":\"saturated\"}]");
         assertThat(new Api(emulator).as(null).get("/models").status()).isEqualTo(401);
     }
 
@@ -48,6 +49,21 @@ class ApiBasicsTest {
     }
 
     @Test
+    void deletingAClosedStreamAgainIs204WithoutABody(OvershootEmulator emulator) {
+        // The v0.2 OpenAPI: "204 if it was already closed"; unknown or foreign streams stay 404.
+        Api api = new Api(emulator);
+        String id = api.createStream(Api.frameStream(1));
+        api.delete("/streams/" + id);
+
+        Api.Reply again = api.delete("/streams/" + id);
+
+        assertThat(again.status()).isEqualTo(204);
+        assertThat(again.rawBody()).isEmpty();
+        assertThat(again.requestId()).startsWith("req_");
+        assertThat(api.delete("/streams/no-such-stream").status()).isEqualTo(404);
+    }
+
+    @Test
     void promptUpdateAnswersTheStreamConfig(OvershootEmulator emulator) {
         Api api = new Api(emulator);
         String id = api.createStream(Api.json("{'processing':{'interval_seconds':1},'inference':{'prompt':'a',"
@@ -65,10 +81,10 @@ class ApiBasicsTest {
         assertThat(Instant.parse(reply.get("updated_at").asText()))
                 .isAfterOrEqualTo(Instant.parse(reply.get("created_at").asText()));
         assertThat(emulator.stream(id).orElseThrow().prompt()).isEqualTo("b");
-        for (String bad : List.of("{\"prompt\":\"\"}", "{}", "{\"prompt\":7}", "[]")) {
+        for (String bad : List.of("{\"prompt\":\"\"}", "{}", "{\"prompt\":7}", "[]", "{\"prompt\":\"c\",\"model\":\"m\"}")) {
             Api.Reply rejected = api.patch("/streams/" + id + "/config/prompt", bad);
             assertThat(rejected.status()).as(bad).isEqualTo(422);
-            assertThat(rejected.get("details").get(0).get("field").asText()).isIn("prompt", "body");
+            assertThat(rejected.get("details").get(0).get("field").asText()).isIn("prompt", "body", "model");
         }
         assertThat(api.patch("/streams/unknown/config/prompt", "{\"prompt\":\"b\"}").status()).isEqualTo(404);
         api.delete("/streams/" + id);

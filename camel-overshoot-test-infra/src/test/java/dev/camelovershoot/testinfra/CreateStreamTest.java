@@ -19,6 +19,8 @@ class CreateStreamTest {
     static final OvershootEmulatorExtension EMULATOR =
             OvershootEmulatorExtension.create(b -> b.streamLimitPerKey(1_000));
 
+    private static final String CLIP = "{'target_fps':6,'clip_length_seconds':0.5,'delay_seconds':0.5}";
+
     private final Api api = new Api(EMULATOR.emulator());
 
     @Test
@@ -50,7 +52,7 @@ class CreateStreamTest {
     @Test
     void webrtcSourceGetsAnAnswerAndTurnServers() {
         Api.Reply reply = api.create(json("{'source':{'type':'webrtc','sdp':" + TestOffers.videoJson() + "},"
-                + "'mode':'clip','processing':{'target_fps':6},'inference':{'prompt':'p','model':'Qwen/Qwen3.5-9B'}}"));
+                + "'mode':'clip','processing':" + CLIP + ",'inference':{'prompt':'p','model':'Qwen/Qwen3.5-9B'}}"));
 
         assertThat(reply.status()).isEqualTo(201);
         assertThat(reply.get("webrtc").fieldNames()).toIterable().containsExactlyInAnyOrder("type", "sdp");
@@ -91,7 +93,7 @@ class CreateStreamTest {
     void withoutModeIntervalMeansFrameAndOtherwiseClip() {
         String frame = api.createStream(json("{'processing':{'interval_seconds':1},"
                 + "'inference':{'prompt':'p','model':'Qwen/Qwen3.5-9B'}}"));
-        String clip = api.createStream(json("{'processing':{'target_fps':10},"
+        String clip = api.createStream(json("{'processing':{'target_fps':10,'clip_length_seconds':1,'delay_seconds':1},"
                 + "'inference':{'prompt':'p','model':'Qwen/Qwen3.5-9B'}}"));
 
         assertThat(EMULATOR.emulator().stream(frame).orElseThrow().mode()).isEqualTo("frame");
@@ -102,14 +104,17 @@ class CreateStreamTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-            "{'processing':{},'inference':{'prompt':'p','model':'Qwen/Qwen3.5-9B'}}",
+            "{'processing':{'clip_length_seconds':0.5,'delay_seconds':0.5},"
+                    + "'inference':{'prompt':'p','model':'Qwen/Qwen3.5-9B'}}",
             "{'mode':'clip','processing':{'target_fps':6,'clip_length_seconds':0.5,'delay_seconds':0},"
                     + "'inference':{'prompt':'p','model':'Qwen/Qwen3.5-9B','max_output_tokens':64}}",
             "{'mode':'clip','processing':{'target_fps':30,'clip_length_seconds':0.1,'delay_seconds':60},"
                     + "'inference':{'prompt':'p','model':'Qwen/Qwen3.5-9B'}}",
-            "{'mode':'clip','processing':{'fps':30,'sampling_ratio':0.2},"
+            "{'mode':'clip','processing':{'fps':30,'sampling_ratio':0.2,'clip_length_seconds':0.5,'delay_seconds':1},"
                     + "'inference':{'prompt':'p','model':'Qwen/Qwen3.5-9B'}}",
-            "{'mode':'clip','processing':{'target_fps':1,'clip_length_seconds':3},"
+            "{'mode':'clip','processing':{'fps':240,'sampling_ratio':0.1,'clip_length_seconds':1,'delay_seconds':3600},"
+                    + "'inference':{'prompt':'p','model':'Qwen/Qwen3.5-9B'}}",
+            "{'mode':'clip','processing':{'target_fps':1,'clip_length_seconds':3,'delay_seconds':1},"
                     + "'inference':{'prompt':'p','model':'Qwen/Qwen3.5-9B','backend':'gemini'}}",
             "{'mode':'frame','processing':{'interval_seconds':2.0},"
                     + "'inference':{'prompt':'p','model':'Qwen/Qwen3.5-9B','max_output_tokens':256}}",
@@ -140,12 +145,16 @@ class CreateStreamTest {
                 clip("{'target_fps':30,'clip_length_seconds':0.05}", "processing.clip_length_seconds"),
                 clip("{'clip_length_seconds':61}", "processing.clip_length_seconds"),
                 clip("{'delay_seconds':-0.1}", "processing.delay_seconds"),
-                clip("{'delay_seconds':60.5}", "processing.delay_seconds"),
-                clip("{'fps':121,'sampling_ratio':0.5}", "processing.fps"),
+                invalid("{'mode':'clip','processing':{'target_fps':6},'inference':{'prompt':'p','model':'Qwen/Qwen3.5-9B'}}",
+                        "processing.clip_length_seconds", "processing.delay_seconds"),
+                invalid("{'processing':{},'inference':{'prompt':'p','model':'Qwen/Qwen3.5-9B'}}",
+                        "processing.clip_length_seconds", "processing.delay_seconds"),
+                invalid("{'mode':'frame','processing':{},'inference':{'prompt':'p','model':'Qwen/Qwen3.5-9B'}}",
+                        "processing.interval_seconds"),
                 clip("{'fps':0,'sampling_ratio':0.5}", "processing.fps"),
                 clip("{'fps':29.5,'sampling_ratio':0.5}", "processing.fps"),
                 clip("{'fps':30,'sampling_ratio':1.5}", "processing.sampling_ratio"),
-                clip("{'fps':30,'sampling_ratio':-0.1}", "processing.sampling_ratio"),
+                clip("{'fps':30,'sampling_ratio':0.05}", "processing.sampling_ratio"),
                 clip("{'fps':30}", "processing.sampling_ratio"),
                 clip("{'sampling_ratio':0.5}", "processing.fps"),
                 clip("{'target_fps':6,'fps':30,'sampling_ratio':0.5}", "processing.target_fps"),
@@ -184,9 +193,20 @@ class CreateStreamTest {
                 withSource("{'type':'webrtc','sdp':''}", "source.sdp"),
                 withSource("{'type':'livekit','url':'https://lk.example.com'}", "source.url", "source.token"),
                 withSource("{'type':'livekit','token':'t'}", "source.url"),
+                withSource("{'type':'native','url':'x'}", "source.url"),
+                withSource("{'type':'webrtc','sdp':'v=0','video':true}", "source.video"),
+                clip("{'target_fps':6,'colour':'red'}", "processing.colour"),
+                frame("{'interval_seconds':1,'target_fps':6,'extra':1}", "processing.target_fps", "processing.extra"),
+                inference("{'prompt':'p','model':'Qwen/Qwen3.5-9B','temperature':0.2}", "inference.temperature"),
+                legacyOffer("'webrtc':{'type':'offer','sdp':'v=0'},'source':{'type':'native'}", "webrtc"),
+                legacyOffer("'webrtc':{'type':'answer','sdp':'v=0'}", "webrtc.type"),
+                legacyOffer("'webrtc':{'type':'offer'}", "webrtc.sdp"),
+                legacyOffer("'webrtc':{'sdp':'v=0','ice':[]}", "webrtc.type", "webrtc.ice"),
+                legacyOffer("'webrtc':'v=0'", "webrtc"),
                 invalid("{'mode':'clip','source':{'type':'webrtc'},'processing':{'target_fps':50},"
                         + "'inference':{'prompt':'','model':'x','max_output_tokens':-1}}",
-                        "source.sdp", "processing.target_fps", "inference.prompt", "inference.model",
+                        "source.sdp", "processing.target_fps", "processing.clip_length_seconds",
+                        "processing.delay_seconds", "inference.prompt", "inference.model",
                         "inference.max_output_tokens"));
     }
 
@@ -197,7 +217,7 @@ class CreateStreamTest {
 
         assertThat(reply.status()).as(reply.rawBody()).isEqualTo(422);
         assertThat(reply.get("error").asText()).isEqualTo("validation_error");
-        assertThat(reply.get("message").asText()).isNotBlank();
+        assertThat(reply.body().fieldNames()).toIterable().containsExactly("error", "request_id", "details");
         assertThat(reply.get("request_id").asText()).isEqualTo(reply.requestId());
         List<String> named = new ArrayList<>();
         reply.get("details").forEach(d -> named.add(d.get("field").asText()));
@@ -214,17 +234,44 @@ class CreateStreamTest {
             assertThat(reply.status()).isEqualTo(400);
             assertThat(reply.get("error").asText()).isEqualTo("invalid_json");
             assertThat(reply.body().fieldNames()).toIterable()
-                    .containsExactlyInAnyOrder("error", "message", "request_id", "details");
+                    .containsExactlyInAnyOrder("error", "request_id", "details");
         }
     }
 
     @Test
     void saturatedModelIsRejectedWith503() {
         Api.Reply reply = api.create(json("{'processing':{'interval_seconds':1},"
-                + "'inference':{'prompt':'p','model':'Qwen/Qwen3-VL-30B-A3B-Instruct'}}"));
+                + "'inference':{'prompt':'p','model':'" + OvershootEmulator.SATURATED_MODEL + "'}}"));
 
         assertThat(reply.status()).isEqualTo(503);
         assertThat(reply.get("error").asText()).isEqualTo("model_unavailable");
+    }
+
+    @Test
+    void theBrowserSdksDefaultModelIsReady() {
+        // @overshoot/sdk 0.1.0-alpha.2 sends this model when its user picks none.
+        Api.Reply reply = api.create(json("{'processing':{'interval_seconds':1},"
+                + "'inference':{'prompt':'p','model':'Qwen/Qwen3-VL-30B-A3B-Instruct'}}"));
+
+        assertThat(reply.status()).as(reply.rawBody()).isEqualTo(201);
+        api.delete("/streams/" + reply.get("stream_id").asText());
+    }
+
+    @Test
+    void topLevelWebrtcOfferIsTheLegacyWebrtcSource() {
+        // The create body of @overshoot/sdk 0.1.0-alpha.2: no source, the offer at the top, legacy processing.
+        Api.Reply reply = api.create(json("{'webrtc':{'type':'offer','sdp':" + TestOffers.videoJson() + "},"
+                + "'processing':{'fps':30,'sampling_ratio':0.1,'clip_length_seconds':1,'delay_seconds':1},"
+                + "'inference':{'prompt':'p','backend':'overshoot','model':'Qwen/Qwen3-VL-30B-A3B-Instruct'}}"));
+
+        assertThat(reply.status()).as(reply.rawBody()).isEqualTo(201);
+        assertThat(reply.get("webrtc").get("type").asText()).isEqualTo("answer");
+        assertThat(reply.get("webrtc").get("sdp").asText()).startsWith("v=0").contains("m=video");
+        assertThat(reply.get("turn_servers").isArray()).isTrue();
+        assertThat(reply.get("livekit").isNull()).isTrue();
+        String id = reply.get("stream_id").asText();
+        assertThat(EMULATOR.emulator().stream(id).orElseThrow().sourceType()).isEqualTo("webrtc");
+        api.delete("/streams/" + id);
     }
 
     @Test
@@ -249,9 +296,18 @@ class CreateStreamTest {
         return Arguments.of(body, List.of(fields));
     }
 
+    /** Clip processing; the required clip length and delay are 0.5 s unless given. */
     private static Arguments clip(String processing, String... fields) {
-        return invalid("{'mode':'clip','processing':" + processing
+        String withRequired = processing.substring(0, processing.length() - 1)
+                + (processing.contains("clip_length_seconds") ? "" : ",'clip_length_seconds':0.5")
+                + (processing.contains("delay_seconds") ? "" : ",'delay_seconds':0.5") + "}";
+        return invalid("{'mode':'clip','processing':" + withRequired.replace("{,", "{")
                 + ",'inference':{'prompt':'p','model':'Qwen/Qwen3.5-9B'}}", fields);
+    }
+
+    private static Arguments legacyOffer(String transport, String... fields) {
+        return invalid("{" + transport + ",'processing':" + CLIP + ",'inference':{'prompt':'p','model':'Qwen/Qwen3.5-9B'}}",
+                fields);
     }
 
     private static Arguments frame(String processing, String... fields) {

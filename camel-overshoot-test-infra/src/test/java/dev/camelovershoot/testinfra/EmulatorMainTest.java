@@ -5,11 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import dev.camelovershoot.testinfra.inference.RulesBackend;
 import dev.camelovershoot.testinfra.inference.ScriptedBackend;
+import dev.camelovershoot.testinfra.livekit.LiveKitCredentials;
+import dev.camelovershoot.testinfra.livekit.LiveKitTokens;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +50,20 @@ class EmulatorMainTest {
     }
 
     @Test
+    void takesCorsOriginsAndTheLiveKitSecret() throws Exception {
+        LiveKitCredentials given = new LiveKitCredentials("mykey", "a-secret-of-at-least-thirty-two-chars");
+        try (OvershootEmulator emulator = EmulatorMain.start(new String[] {"--cors-origins",
+                "http://a.test, http://b.test:8080", "--livekit-key", given.apiKey(), "--livekit-secret",
+                given.apiSecret()}, out)) {
+            String token = new Api(emulator).create(Api.frameStream(1)).get("livekit").get("token").asText();
+
+            assertThat(new LiveKitTokens(given).verify(token).identity()).isNotBlank();
+            assertThat(preflight(emulator, "http://b.test:8080")).isEqualTo(204);
+            assertThat(preflight(emulator, "http://c.test")).isEqualTo(403);
+        }
+    }
+
+    @Test
     void rejectsInvalidArguments() {
         assertThatIllegalArgumentException().isThrownBy(() -> EmulatorMain.start(new String[] {"--bogus", "1"}, out))
                 .withMessageContaining("--bogus");
@@ -53,6 +74,16 @@ class EmulatorMainTest {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> EmulatorMain.start(new String[] {"--backend", "rules"}, out))
                 .withMessageContaining("--rules");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> EmulatorMain.start(new String[] {"--livekit-key", "k"}, out))
+                .withMessageContaining("--livekit-secret");
         assertThat(stdout.size()).isZero();
+    }
+
+    private static int preflight(OvershootEmulator emulator, String origin) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(emulator.baseUrl() + "/streams"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", origin)
+                .header("Access-Control-Request-Method", "POST").timeout(Duration.ofSeconds(5)).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 }

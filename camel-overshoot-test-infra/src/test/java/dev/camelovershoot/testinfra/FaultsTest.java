@@ -51,7 +51,7 @@ class FaultsTest {
         for (Api.Reply reply : new Api.Reply[] {first, second}) {
             assertThat(reply.status()).isEqualTo(503);
             assertThat(reply.body().fieldNames()).toIterable()
-                    .containsExactlyInAnyOrder("error", "message", "request_id", "details");
+                    .containsExactlyInAnyOrder("error", "request_id", "details");
             assertThat(reply.get("error").asText()).isEqualTo("service_unavailable");
         }
         assertThat(emulator.stream(id).orElseThrow().keepalives()).isZero();

@@ -79,6 +79,7 @@ class KeepaliveTest {
 
         api.delete("/streams/" + id);
         assertThat(api.keepalive(id).status()).isEqualTo(404);
+        assertThat(api.as("ovs_b").delete("/streams/" + id).status()).as("another key's closed stream").isEqualTo(404);
         assertThat(api.as(null).keepalive(id).status()).isEqualTo(401);
     }
 

@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * The WebSocket that pushes a stream's results ({@code /ws/streams/{id}}), authenticated by a first message with
  * the API key. A dropped connection is reopened as the {@link ReconnectPolicy} says. The service ends the channel
  * with close code 1008 when it rejects the key (or does not know the stream: a keepalive answered with 404 tells them
- * apart) and 1001 {@code stream ended: <reason>} when the stream ends; both are final. A malformed message is logged
- * and skipped.
+ * apart) and 1001 {@code stream ended: <reason>} when the stream ends; both are final. Any other close, 1001 with
+ * another reason included (a server going away in a deploy), is a drop. A malformed message is logged and skipped.
  *
  * <p>Listener calls happen one at a time, in the order the service sent the messages; the next message is read only
  * after the listener returned. A result is handed to the listener on the thread that read it when no other call is
@@ -45,8 +45,11 @@ public final class ResultsChannel implements AutoCloseable {
         default void onOpen(boolean afterDrop) {
         }
 
-        /** The connection dropped; reconnect attempt {@code attempt} (from 1) starts after {@code delay}. */
-        default void onReconnecting(int attempt, Duration delay) {
+        /**
+         * The connection dropped; reconnect attempt {@code attempt} (from 1) starts after {@code delay}. {@code cause}
+         * says what failed.
+         */
+        default void onReconnecting(int attempt, Duration delay, String cause) {
         }
 
         /**
@@ -57,7 +60,10 @@ public final class ResultsChannel implements AutoCloseable {
         default void onStreamEnded(String reason) {
         }
 
-        /** The channel failed for good: the key was rejected (1008) or reconnecting gave up. */
+        /**
+         * The channel failed for good: the key was rejected (close code 1008, or HTTP 401/403 as the code), or
+         * reconnecting gave up ({@link #ABNORMAL_CLOSURE}).
+         */
         default void onFailed(WebSocketException error) {
         }
     }
@@ -67,7 +73,8 @@ public final class ResultsChannel implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResultsChannel.class);
     private static final String ENDED_PREFIX = "stream ended:";
-    private static final int ABNORMAL_CLOSURE = 1006;
+    /** The close code of the failure when reconnecting gave up. */
+    public static final int ABNORMAL_CLOSURE = 1006;
     private static final List<String> REQUIRED_FIELDS = List.of("id", "stream_id", "mode", "model_name", "prompt",
             "result", "inference_latency_ms", "total_latency_ms", "ok");
 
@@ -195,7 +202,7 @@ public final class ResultsChannel implements AutoCloseable {
         if (code == WebSocketException.POLICY_VIOLATION) {
             current = null;
             policyViolation(reason);
-        } else if (code == WebSocketException.GOING_AWAY && reason != null && !reason.isBlank()) {
+        } else if (code == WebSocketException.GOING_AWAY && isStreamEnd(reason)) {
             end(endReason(reason));
         } else {
             reconnect("closed by the service with code " + code + (reason == null || reason.isBlank() ? ""
@@ -223,7 +230,7 @@ public final class ResultsChannel implements AutoCloseable {
         attempts.incrementAndGet();
         LOG.info("Results channel of stream {} lost ({}); reconnect {} in {} ms", streamId, why,
                 policy.describe(attempt + 1), delay.toMillis());
-        dispatch("onReconnecting", () -> listener.onReconnecting(attempt + 1, delay));
+        dispatch("onReconnecting", () -> listener.onReconnecting(attempt + 1, delay, why));
         pendingReconnect = scheduler.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -334,10 +341,15 @@ public final class ResultsChannel implements AutoCloseable {
         }
     }
 
-    /** {@code stream ended: lease_expired} gives {@code lease_expired}; any other text is kept whole. */
+    /** Whether a 1001 close says the stream ended: {@code stream ended: <reason>}, the only final form. */
+    static boolean isStreamEnd(String closeReason) {
+        return closeReason != null && closeReason.strip().startsWith(ENDED_PREFIX)
+                && !endReason(closeReason).isEmpty();
+    }
+
+    /** {@code stream ended: lease_expired} gives {@code lease_expired}. */
     static String endReason(String closeReason) {
-        String reason = closeReason.strip();
-        return reason.startsWith(ENDED_PREFIX) ? reason.substring(ENDED_PREFIX.length()).strip() : reason;
+        return closeReason.strip().substring(ENDED_PREFIX.length()).strip();
     }
 
     private static String describe(Throwable error) {

@@ -12,7 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * How often a failed call is tried again: {@code attempts} tries in total, {@code delay} apart.
+ * How often a failed call is tried again: {@code attempts} tries in total, {@code delay} apart. For a short, bounded
+ * wait (reinfer while the clip is stored); anything that lost its connection uses {@link ReconnectPolicy}.
  *
  * @param attempts total tries, at least 1
  * @param delay    pause between tries
@@ -26,11 +27,6 @@ public record RetryPolicy(int attempts, Duration delay) {
             throw new IllegalArgumentException("attempts must be at least 1, was " + attempts);
         }
         Objects.requireNonNull(delay, "delay");
-    }
-
-    /** Keepalive as the official SDK does it: 3 tries, 2 s apart. */
-    public static RetryPolicy keepaliveDefaults() {
-        return new RetryPolicy(3, Duration.ofSeconds(2));
     }
 
     /** Reinfer while the clip is not yet stored (404): 4 tries, 1 s apart, as the official SDK does. */

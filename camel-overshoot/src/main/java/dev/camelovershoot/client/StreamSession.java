@@ -25,9 +25,14 @@ import org.slf4j.LoggerFactory;
  * every {@code ttl/2}, and at {@link #close()} stops the keepalive, closes the results channel, disconnects the
  * transport and deletes the stream.
  *
- * <p>With {@link Builder#recreateOnStreamLoss(boolean)}, a stream the service lost (lease expired, media
- * disconnected, unknown after a deploy) is replaced by a new one with the same configuration and the prompt in
- * effect; {@link #streamId()} then changes and a {@code RECREATED} event says so.
+ * <p>It keeps working towards a live stream for as long as it runs: creating the stream, the results channel and
+ * the keepalive are retried as the {@link ReconnectPolicy} says (by default without end, waits capped at 30 s), and
+ * a stream the service lost (lease expired, media disconnected, unknown after a deploy that lost its state, results
+ * channel or video that cannot be reconnected) is replaced by a new one with the same configuration and the prompt
+ * in effect; {@link #streamId()} then changes and a {@code RECREATED} event says so
+ * ({@link Builder#recreateOnStreamLoss(boolean)} false ends the session instead). Only what no retry can fix ends
+ * it: the key rejected (401, 403), no credits (402), an invalid request (400, 422), a spent attempt budget, or the
+ * video source's end; the listener gets {@code onError}, then {@code ENDED}.
  *
  * <p>Each session runs two daemon threads, from {@link Builder#threadFactory}: one for its own work (create,
  * keepalive and its retries, recreate, close, the results channel's timers), one for listener calls that do not run
@@ -37,6 +42,7 @@ public final class StreamSession implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamSession.class);
     private static final Duration DISCONNECT_TIMEOUT = Duration.ofSeconds(10);
+    private static final int HTTP_FORBIDDEN = 403;
     /** Ends after which a new stream would fail the same way or is not wanted. */
     private static final Set<String> FINAL_REASONS = Set.of(StreamEvent.CLIENT_REQUESTED,
             StreamEvent.INSUFFICIENT_CREDITS);
@@ -45,7 +51,6 @@ public final class StreamSession implements AutoCloseable {
     private final Transport transport;
     private final StreamListener listener;
     private final ReconnectPolicy reconnectPolicy;
-    private final RetryPolicy keepaliveRetry;
     private final boolean recreateOnStreamLoss;
     private final ScheduledExecutorService control;
     private final ListenerDispatch events;
@@ -54,11 +59,19 @@ public final class StreamSession implements AutoCloseable {
     private final AtomicBoolean closing = new AtomicBoolean();
     private volatile StreamRequest request;
     private volatile StreamCreated stream;
+    /** Whether a result arrived since the last stream loss; written by the results channel's thread. */
+    private volatile boolean resultSinceLoss = true;
 
     // Confined to the control thread.
     private ScheduledFuture<?> nextKeepalive;
+    private ScheduledFuture<?> nextTry;
     private ResultsChannel channel;
     private boolean streamGone;
+    private int createFailures;
+    /** Streams lost in a row without a result in between. */
+    private int losses;
+    /** {@link System#nanoTime()} at which the current lease ends. */
+    private long leaseEnds;
 
     private StreamSession(Builder builder) {
         this.client = builder.client;
@@ -66,7 +79,6 @@ public final class StreamSession implements AutoCloseable {
         this.transport = builder.transport;
         this.listener = builder.listener;
         this.reconnectPolicy = builder.reconnectPolicy;
-        this.keepaliveRetry = builder.keepaliveRetry;
         this.recreateOnStreamLoss = builder.recreateOnStreamLoss;
         ThreadFactory threads = builder.threadFactory != null ? builder.threadFactory : client.threadFactory();
         this.control = Threads.single(Threads.factory(threads, "session"));
@@ -77,12 +89,13 @@ public final class StreamSession implements AutoCloseable {
         return new Builder(client, request);
     }
 
-    /** The current stream's id; it changes when a lost stream is recreated. */
+    /** The current stream's id, {@code null} before the first stream is created; it changes when one is recreated. */
     public String streamId() {
-        return stream.streamId();
+        StreamCreated current = stream;
+        return current == null ? null : current.streamId();
     }
 
-    /** The current stream as the service created it. */
+    /** The current stream as the service created it, {@code null} before the first one is created. */
     public StreamCreated stream() {
         return stream;
     }
@@ -92,9 +105,23 @@ public final class StreamSession implements AutoCloseable {
         return request;
     }
 
+    /** Whether the session is over or ending (closed, or ended by the service or a failure): it delivers no more. */
+    public boolean isClosed() {
+        return closing.get();
+    }
+
     /** Whether the session runs: started and not closing. */
     public boolean isActive() {
         return started.isDone() && !started.isCompletedExceptionally() && !closing.get();
+    }
+
+    /**
+     * Completes when the first stream's results channel opened; fails only when the session ends before that (a
+     * failure no retry can fix, a spent attempt budget, or {@link #close()}). A service that cannot be reached keeps
+     * it pending while the session tries again ({@code RECONNECTING} events with the attempt and the error).
+     */
+    public CompletableFuture<StreamSession> started() {
+        return started;
     }
 
     /** Replaces the prompt from the next inference on; a recreated stream keeps it. */
@@ -102,7 +129,12 @@ public final class StreamSession implements AutoCloseable {
         if (closing.get()) {
             return CompletableFuture.failedFuture(closedError("update the prompt"));
         }
-        return client.updatePromptAsync(streamId(), prompt).thenApply(config -> {
+        String id = streamId();
+        if (id == null) {
+            return CompletableFuture.failedFuture(new OvershootException("Cannot update the prompt yet: the session"
+                    + " is still creating its stream. Wait for started(), or set the prompt in the request."));
+        }
+        return client.updatePromptAsync(id, prompt).thenApply(config -> {
             request = request.withPrompt(config.prompt() != null ? config.prompt() : prompt);
             return config;
         });
@@ -142,31 +174,56 @@ public final class StreamSession implements AutoCloseable {
         return closed;
     }
 
-    private CompletableFuture<StreamSession> start() {
+    private StreamSession start() {
         onControl(() -> createStream(null, null));
-        return started;
+        // a caller that stops waiting (a timeout, a cancel) stops the session too
+        started.whenComplete((running, error) -> {
+            if (error != null) {
+                closeAsync();
+            }
+        });
+        return this;
     }
 
     // ---- creating and adopting a stream (control thread) ----
 
     private void createStream(String previousId, String reason) {
-        Futures.call(transport::prepare).thenCompose(source -> {
-            StreamRequest body = source == null ? request : request.withSource(source);
-            return previousId == null ? client.createStreamAsync(body)
-                    : keepaliveRetry.run("Recreating stream " + previousId, () -> client.createStreamAsync(body),
-                    StreamSession::transientFailure, control);
-        }).whenComplete((newStream, error) -> {
-            boolean queued = onControl(() -> {
-                if (error != null) {
-                    fail(Futures.unwrap(error), StreamEvent.ERROR);
-                } else {
-                    adopt(newStream, previousId, reason);
-                }
-            });
-            if (!queued && newStream != null) {
-                deleteQuietly(newStream.streamId());
-            }
-        });
+        if (closing.get()) {
+            return;
+        }
+        Futures.call(transport::prepare)
+                .thenCompose(source -> client.createStreamAsync(source == null ? request : request.withSource(source)))
+                .whenComplete((newStream, error) -> {
+                    boolean queued = onControl(() -> createDone(newStream, error, previousId, reason));
+                    if (!queued && newStream != null) {
+                        deleteQuietly(newStream.streamId());
+                    }
+                });
+    }
+
+    /** A create that failed is tried again after a backoff, unless no retry can fix it or the budget is spent. */
+    private void createDone(StreamCreated created, Throwable error, String previousId, String reason) {
+        if (error == null) {
+            createFailures = 0;
+            adopt(created, previousId, reason);
+            return;
+        }
+        OvershootException failure = Futures.unwrap(error);
+        if (closing.get()) {
+            return;
+        }
+        if (isFinal(failure) || reconnectPolicy.exhausted(createFailures + 1)) {
+            fail(failure, endReason(failure));
+            return;
+        }
+        Duration delay = reconnectPolicy.delayBefore(createFailures);
+        createFailures++;
+        LOG.warn("Creating {} failed (attempt {}); trying again in {} ms: {}", previousId == null ? "the stream"
+                : "a stream to replace " + previousId, reconnectPolicy.describe(createFailures), delay.toMillis(),
+                failure.getMessage());
+        emit(StreamEvent.reconnecting(previousId, createFailures, failure.getMessage()));
+        disconnectTransport().whenComplete((ignored, none) -> onControl(() -> nextTry = control.schedule(
+                () -> createStream(previousId, reason), delay.toMillis(), TimeUnit.MILLISECONDS)));
     }
 
     private void adopt(StreamCreated created, String previousId, String reason) {
@@ -185,7 +242,7 @@ public final class StreamSession implements AutoCloseable {
         Futures.call(() -> transport.connect(created, failure -> onControl(() -> transportFailed(id, failure))))
                 .whenCompleteAsync((ignored, error) -> {
                     if (error != null) {
-                        fail(Futures.unwrap(error), StreamEvent.ERROR);
+                        transportFailed(id, Futures.unwrap(error));
                     } else if (!closing.get() && isCurrent(id)) {
                         channel = new ResultsChannel(client, id, reconnectPolicy, new ChannelEvents(id), events,
                                 control, false);
@@ -201,19 +258,21 @@ public final class StreamSession implements AutoCloseable {
             LOG.debug("Stream {} has no lease; no keepalive", streamId());
             return;
         }
-        nextKeepalive = control.schedule(this::keepalive, ttlSeconds * 500L, TimeUnit.MILLISECONDS);
+        leaseEnds = System.nanoTime() + TimeUnit.SECONDS.toNanos(ttlSeconds);
+        nextKeepalive = control.schedule(() -> keepalive(0), ttlSeconds * 500L, TimeUnit.MILLISECONDS);
     }
 
-    private void keepalive() {
+    private void keepalive(int failures) {
         String id = streamId();
-        keepaliveRetry.run("Keepalive of stream " + id, () -> closing.get()
-                                ? CompletableFuture.failedFuture(closedError("renew the lease"))
-                                : client.keepaliveAsync(id),
-                        StreamSession::transientFailure, control)
-                .whenCompleteAsync((response, error) -> keepaliveDone(id, response, error), control);
+        client.keepaliveAsync(id)
+                .whenCompleteAsync((response, error) -> keepaliveDone(id, failures, response, error), control);
     }
 
-    private void keepaliveDone(String id, KeepaliveResponse response, Throwable error) {
+    /**
+     * A renewal that failed for a reason a retry may fix is tried again until the lease would have ended; then the
+     * service has ended the stream ({@code lease_expired}), so it is lost.
+     */
+    private void keepaliveDone(String id, int failures, KeepaliveResponse response, Throwable error) {
         if (closing.get() || !isCurrent(id)) {
             return;
         }
@@ -226,22 +285,35 @@ public final class StreamSession implements AutoCloseable {
             return;
         }
         OvershootException failure = Futures.unwrap(error);
+        long leaseLeft = TimeUnit.NANOSECONDS.toMillis(leaseEnds - System.nanoTime());
         if (failure instanceof NotFoundException) {
             streamEnded(id, StreamEvent.NOT_FOUND, failure);
+        } else if (isFinal(failure)) {
+            fail(failure, endReason(failure));
+        } else if (leaseLeft <= 0) {
+            streamEnded(id, StreamEvent.LEASE_EXPIRED, failure);
         } else {
-            fail(failure, failure instanceof InsufficientCreditsException ? StreamEvent.INSUFFICIENT_CREDITS
-                    : StreamEvent.ERROR);
+            long delay = Math.min(reconnectPolicy.delayBefore(failures).toMillis(), leaseLeft);
+            LOG.warn("Keepalive of stream {} failed (attempt {}); trying again in {} ms, {} ms before the lease ends:"
+                    + " {}", id, failures + 1, delay, leaseLeft, failure.getMessage());
+            nextKeepalive = control.schedule(() -> keepalive(failures + 1), delay, TimeUnit.MILLISECONDS);
         }
     }
 
-    /** Failures that another try may fix; 401, 402, 404 and 4xx validation errors will not change. */
-    private static boolean transientFailure(OvershootException failure) {
-        return failure instanceof NetworkException || failure instanceof ServerException
-                || failure instanceof RateLimitException;
+    /** Failures no retry can fix: the key (401, 403), the credits (402), the request itself (400, 422). */
+    private static boolean isFinal(OvershootException failure) {
+        return failure instanceof AuthenticationException || failure instanceof InsufficientCreditsException
+                || failure instanceof ValidationException || failure instanceof StreamClosedException
+                || failure instanceof ApiException api && api.status() == HTTP_FORBIDDEN;
+    }
+
+    private static String endReason(OvershootException failure) {
+        return failure instanceof InsufficientCreditsException ? StreamEvent.INSUFFICIENT_CREDITS : StreamEvent.ERROR;
     }
 
     // ---- losing the stream (control thread) ----
 
+    /** The service ended the stream: it is gone there. */
     private void streamEnded(String id, String reason, OvershootException cause) {
         if (closing.get() || !isCurrent(id)) {
             return;
@@ -256,37 +328,63 @@ public final class StreamSession implements AutoCloseable {
         }
     }
 
+    /** The session lost its link to a stream that may still run on the service (media, results channel). */
+    private void linkLost(String id, String reason, OvershootException cause) {
+        if (closing.get() || !isCurrent(id)) {
+            return;
+        }
+        if (recreateOnStreamLoss) {
+            recreate(id, reason);
+        } else {
+            fail(cause, StreamEvent.ERROR);
+        }
+    }
+
+    /**
+     * Replaces a lost stream: at once the first time, after a backoff when streams keep getting lost before any
+     * result arrived, so that a fault that loses every new stream does not create streams in a tight loop.
+     */
     private void recreate(String lostId, String reason) {
-        LOG.info("Stream {} was lost ({}); creating a new one with the same configuration", lostId, reason);
+        losses = resultSinceLoss ? 1 : losses + 1;
+        resultSinceLoss = false;
+        long pause = losses == 1 ? 0 : reconnectPolicy.delayBefore(losses - 2).toMillis();
+        LOG.info("Stream {} was lost ({}); creating a new one with the same configuration{}", lostId, reason,
+                pause == 0 ? "" : " in " + pause + " ms");
         cancelKeepalive();
+        boolean stillThere = !streamGone;
+        streamGone = true;
         closeChannel()
                 .thenCompose(ignored -> disconnectTransport())
-                .thenRunAsync(() -> {
-                    if (!closing.get()) {
-                        createStream(lostId, reason);
-                    }
-                }, control);
+                .thenCompose(ignored -> stillThere ? deleteQuietly(lostId) : CompletableFuture.completedFuture(null))
+                .thenRun(() -> onControl(() -> nextTry = control.schedule(() -> createStream(lostId, reason), pause,
+                        TimeUnit.MILLISECONDS)));
     }
 
     private void transportFailed(String id, OvershootException failure) {
         if (closing.get() || !isCurrent(id)) {
             return;
         }
-        if (failure instanceof SourceEndedException ended && !ended.isFailure()) {
-            shutDown(StreamEvent.SOURCE_ENDED);
+        if (failure instanceof SourceEndedException ended) {
+            if (ended.isFailure()) {
+                fail(failure, StreamEvent.SOURCE_ENDED);
+            } else {
+                shutDown(StreamEvent.SOURCE_ENDED);
+            }
+        } else if (isFinal(failure)) {
+            fail(failure, StreamEvent.ERROR);
         } else {
-            fail(failure, failure instanceof SourceEndedException ? StreamEvent.SOURCE_ENDED : StreamEvent.ERROR);
+            LOG.warn("The video of stream {} was lost: {}", id, failure.getMessage());
+            linkLost(id, StreamEvent.TRANSPORT_FAILED, failure);
         }
     }
 
-    /** Reports a fatal failure (to the caller of start if it is still waiting) and closes the session. */
+    /** Reports a fatal failure (to the listener, and the caller of start if it is still waiting) and closes. */
     private void fail(OvershootException failure, String endReason) {
         if (closing.get()) {
             return;
         }
-        if (!started.completeExceptionally(failure)) {
-            emitError(failure);
-        }
+        started.completeExceptionally(failure);
+        emitError(failure);
         shutDown(endReason);
     }
 
@@ -299,14 +397,15 @@ public final class StreamSession implements AutoCloseable {
         String id = stream == null ? null : stream.streamId();
         LOG.info("Closing the session of stream {} ({})", id, endReason);
         cancelKeepalive();
+        if (nextTry != null) {
+            nextTry.cancel(false);
+        }
         closeChannel()
                 .thenCompose(ignored -> disconnectTransport())
                 .thenCompose(ignored -> id == null || streamGone ? CompletableFuture.completedFuture(null)
                         : deleteQuietly(id))
                 .whenCompleteAsync((ignored, error) -> {
-                    if (id != null) {
-                        emit(StreamEvent.ended(id, endReason));
-                    }
+                    emit(StreamEvent.ended(id, endReason));
                     started.completeExceptionally(closedError("start"));
                     control.shutdown();
                     if (!toListener("the end of the session", () -> closed.complete(null))) {
@@ -403,6 +502,7 @@ public final class StreamSession implements AutoCloseable {
 
         @Override
         public void onResult(InferenceResult result) {
+            resultSinceLoss = true;
             listener.onResult(result);
         }
 
@@ -415,8 +515,8 @@ public final class StreamSession implements AutoCloseable {
         }
 
         @Override
-        public void onReconnecting(int attempt, Duration delay) {
-            listener.onEvent(StreamEvent.reconnecting(id, attempt));
+        public void onReconnecting(int attempt, Duration delay, String cause) {
+            listener.onEvent(StreamEvent.reconnecting(id, attempt, cause));
         }
 
         @Override
@@ -427,10 +527,16 @@ public final class StreamSession implements AutoCloseable {
                     null)));
         }
 
+        /** A rejected key ends the session; a channel that spent its reconnect budget lost the stream. */
         @Override
         public void onFailed(WebSocketException error) {
             onControl(() -> {
-                if (isCurrent(id)) {
+                if (!isCurrent(id)) {
+                    return;
+                }
+                if (error.closeCode() == ResultsChannel.ABNORMAL_CLOSURE) {
+                    linkLost(id, StreamEvent.RESULTS_LOST, error);
+                } else {
                     fail(error, StreamEvent.ERROR);
                 }
             });
@@ -445,8 +551,7 @@ public final class StreamSession implements AutoCloseable {
         private Transport transport = Transport.none();
         private StreamListener listener = new StreamListener() { };
         private ReconnectPolicy reconnectPolicy = ReconnectPolicy.defaults();
-        private RetryPolicy keepaliveRetry = RetryPolicy.keepaliveDefaults();
-        private boolean recreateOnStreamLoss;
+        private boolean recreateOnStreamLoss = true;
         private ThreadFactory threadFactory;
 
         private Builder(OvershootClient client, StreamRequest request) {
@@ -465,22 +570,32 @@ public final class StreamSession implements AutoCloseable {
             return this;
         }
 
-        /** How the results channel reconnects; default {@link ReconnectPolicy#defaults()}. */
+        /**
+         * How creating the stream, the results channel and the keepalive try again, and the pause between streams
+         * lost in a row; default {@link ReconnectPolicy#defaults()}: 1 s doubling to 30 s, without end. A keepalive
+         * is tried again until the lease would have ended, however many attempts the policy allows.
+         */
         public Builder reconnectPolicy(ReconnectPolicy reconnectPolicy) {
             this.reconnectPolicy = Objects.requireNonNull(reconnectPolicy, "reconnectPolicy");
             return this;
         }
 
-        /** Tries per keepalive (and per create when recreating); default 3 tries, 2 s apart. */
-        public Builder keepaliveRetry(RetryPolicy keepaliveRetry) {
-            this.keepaliveRetry = Objects.requireNonNull(keepaliveRetry, "keepaliveRetry");
-            return this;
-        }
-
-        /** Replace a stream the service lost by a new one instead of ending the session; default off. */
+        /**
+         * Replace a stream the service lost (or whose results channel or video cannot be reconnected) by a new one;
+         * default on. Off, such a loss ends the session.
+         */
         public Builder recreateOnStreamLoss(boolean recreateOnStreamLoss) {
             this.recreateOnStreamLoss = recreateOnStreamLoss;
             return this;
+        }
+
+        /**
+         * Starts the session in the background and returns it at once: it creates the stream, connects the transport
+         * and opens the results channel, retrying as the policy says; {@link StreamSession#started()} tells when it
+         * first connected. The way to run a session that must survive a service that is down when it starts.
+         */
+        public StreamSession open() {
+            return new StreamSession(this).start();
         }
 
         /**
@@ -493,11 +608,13 @@ public final class StreamSession implements AutoCloseable {
         }
 
         /**
-         * Creates the stream, connects the transport and completes once the results channel is open. On failure
-         * the session cleans up (the stream is deleted) and the future fails with the cause.
+         * Like {@link #open()}, returning {@link StreamSession#started()}: it completes once the results channel is
+         * open, and fails (the session cleaned up) only on a failure no retry can fix or a spent attempt budget. With
+         * the default policy a service that cannot be reached keeps it pending while the session retries; a caller
+         * that stops waiting ({@code orTimeout}, {@code cancel}) closes the session.
          */
         public CompletableFuture<StreamSession> startAsync() {
-            return new StreamSession(this).start();
+            return open().started();
         }
 
         /** Like {@link #startAsync()}, waiting. */

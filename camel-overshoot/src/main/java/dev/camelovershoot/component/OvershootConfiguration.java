@@ -116,22 +116,27 @@ public class OvershootConfiguration implements Cloneable {
     @UriParam(label = "media", description = "Play the source file or HLS playlist again from the start when it ends.")
     private boolean loop;
 
-    @UriParam(label = "advanced",
-              description = "Replace a stream the service lost (lease expired, media disconnected, service redeployed) by a"
-                            + " new one with the same configuration and the prompt in effect, instead of ending.")
-    private boolean recreateOnStreamLoss;
+    @UriParam(label = "advanced", defaultValue = "true",
+              description = "Replace a stream the service lost (lease expired, media disconnected, service redeployed"
+                            + " without its state, results channel or video that cannot be reconnected) by a new one"
+                            + " with the same configuration and the prompt in effect. false: such a loss ends the"
+                            + " stream, with an error for the exception handler and the health checks.")
+    private boolean recreateOnStreamLoss = true;
 
     @UriParam(label = "advanced", defaultValue = "1000", javaType = "java.time.Duration",
-              description = "First wait before reconnecting a dropped results channel; doubles on each attempt.")
+              description = "First wait before trying again what failed (creating the stream, the results channel,"
+                            + " a keepalive, a stream lost again); doubles on each attempt, with jitter.")
     private long reconnectDelay = 1000;
 
-    @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration",
-              description = "Longest wait between reconnect attempts of the results channel.")
-    private long reconnectMaxDelay = 10000;
+    @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration",
+              description = "Longest wait between two attempts.")
+    private long reconnectMaxDelay = 30000;
 
-    @UriParam(label = "advanced", defaultValue = "5",
-              description = "Consecutive reconnect attempts of the results channel before the stream ends with an error.")
-    private int reconnectMaxAttempts = 5;
+    @UriParam(label = "advanced", defaultValue = "-1",
+              description = "Consecutive failed attempts (creating the stream, reconnecting the results channel)"
+                            + " before the stream ends with an error; -1 never gives up. A keepalive is tried again"
+                            + " until the lease would end, whatever this says.")
+    private int reconnectMaxAttempts = -1;
 
     @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration",
               description = "Timeout of each call to the Overshoot API.")

@@ -1,17 +1,22 @@
 package dev.camelovershoot.component;
 
+import java.time.Instant;
 import java.util.Map;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
-/** Readiness of an Overshoot consumer: UP while its stream's results channel is connected, else DOWN with why. */
+/**
+ * Readiness of an Overshoot consumer, {@code consumer:overshoot-<routeId>}: UP while its stream's results channel is
+ * connected, else DOWN with why, the last error, the attempt count and how long the stream has not been live.
+ */
 final class OvershootConsumerHealthCheck extends AbstractHealthCheck {
 
     private final OvershootConsumer consumer;
     private final String routeId;
+    private final Instant createdAt = Instant.now();
 
     OvershootConsumerHealthCheck(OvershootConsumer consumer, String routeId) {
-        super("camel", "overshoot-consumer-" + routeId);
+        super("camel", "consumer:overshoot-" + routeId);
         this.consumer = consumer;
         this.routeId = routeId;
     }
@@ -23,17 +28,6 @@ final class OvershootConsumerHealthCheck extends AbstractHealthCheck {
 
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
-        StreamStatus status = consumer.streamStatus();
-        builder.detail("stream.name", consumer.getEndpoint().getStreamName());
-        builder.detail("route.id", routeId);
-        if (status.streamId() != null) {
-            builder.detail("stream.id", status.streamId());
-        }
-        if (status.connected()) {
-            builder.up();
-        } else {
-            builder.down();
-            builder.message(status.reason());
-        }
+        StreamHealth.report(builder, consumer.streamStatus(), consumer.getEndpoint(), routeId, createdAt);
     }
 }

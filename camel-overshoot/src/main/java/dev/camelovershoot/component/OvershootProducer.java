@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.spi.RouteIdAware;
 import org.apache.camel.support.DefaultAsyncProducer;
 
 /**
@@ -19,10 +20,12 @@ import org.apache.camel.support.DefaultAsyncProducer;
  * a frame is converted on the caller's thread and handed to the transport, which sends it on its own; the other
  * operations complete the exchange when the service answers.
  */
-public class OvershootProducer extends DefaultAsyncProducer {
+public class OvershootProducer extends DefaultAsyncProducer implements RouteIdAware {
 
     private OvershootClient client;
     private SharedStream stream;
+    private String routeId;
+    private OvershootProducerHealthCheck healthCheck;
 
     public OvershootProducer(OvershootEndpoint endpoint) {
         super(endpoint);
@@ -38,15 +41,20 @@ public class OvershootProducer extends DefaultAsyncProducer {
     protected void doStart() throws Exception {
         super.doStart();
         OvershootComponent component = getEndpoint().getComponent();
-        client = StreamRequests.client(getEndpoint().getConfiguration(), component.httpClient(),
+        client = StreamRequests.client(component.streams().configuration(getEndpoint()), component.httpClient(),
                 component.streamThreads(getEndpoint().getStreamName(), null));
         if (getEndpoint().getConfiguration().getOperation().needsStream()) {
             stream();
         }
+        healthCheck = OvershootProducerHealthCheck.register(this, routeId);
     }
 
     @Override
     protected void doStop() throws Exception {
+        if (healthCheck != null) {
+            healthCheck.unregister();
+            healthCheck = null;
+        }
         SharedStream current;
         synchronized (this) {
             current = stream;
@@ -149,6 +157,21 @@ public class OvershootProducer extends DefaultAsyncProducer {
             throw new IllegalArgumentException("The body must be " + what + "; it is empty");
         }
         return text;
+    }
+
+    @Override
+    public String getRouteId() {
+        return routeId;
+    }
+
+    @Override
+    public void setRouteId(String routeId) {
+        this.routeId = routeId;
+    }
+
+    /** Where its stream stands, for the health check; {@code null} while it uses no stream. */
+    synchronized StreamStatus streamStatus() {
+        return stream == null ? null : stream.status();
     }
 
     private synchronized SharedStream stream() {

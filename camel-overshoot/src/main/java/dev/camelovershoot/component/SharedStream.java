@@ -15,17 +15,20 @@ import dev.camelovershoot.media.FrameSource;
 import dev.camelovershoot.media.FrameSources;
 import dev.camelovershoot.media.I420Frame;
 import dev.camelovershoot.media.SourceEnd;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One Overshoot stream shared by the producers and consumers of a stream name: its client, session, video transport,
  * frame converter and optional frame source. Results, events and errors fan out to the subscribed consumers.
- * Started without waiting for the network; closed (stream deleted, media released) by the last user to leave.
+ * Started without waiting for the network (the session keeps trying while the service cannot be reached); closed
+ * (stream deleted, media released) by the last user to leave, or by the closeStream operation.
  */
 final class SharedStream implements StreamListener, FrameSink {
 
@@ -40,8 +43,8 @@ final class SharedStream implements StreamListener, FrameSink {
     private final Object publishing = new Object();
     private final FrameConverter converter;
     private volatile StreamStatus status = StreamStatus.starting();
-    private volatile OvershootException lastError;
-    private volatile CompletableFuture<StreamSession> session;
+    private volatile OvershootException fatalError;
+    private volatile StreamSession session;
     private volatile CompletableFuture<Void> closed;
 
     private SharedStream(String name, OvershootConfiguration configuration, MediaTransport transport,
@@ -72,8 +75,8 @@ final class SharedStream implements StreamListener, FrameSink {
                 .listener(stream)
                 .reconnectPolicy(StreamRequests.reconnectPolicy(config))
                 .recreateOnStreamLoss(config.isRecreateOnStreamLoss())
-                .startAsync();
-        stream.session.whenComplete(stream::started);
+                .open();
+        stream.session.started().thenRun(stream::startSource);
         return stream;
     }
 
@@ -89,6 +92,16 @@ final class SharedStream implements StreamListener, FrameSink {
         return status;
     }
 
+    /** The error that ended the stream, if one did. */
+    OvershootException fatalError() {
+        return fatalError;
+    }
+
+    /** Whether it takes no new users: it ended, or closeStream closed it. A new stream replaces it. */
+    boolean isOver() {
+        return closed != null || session.isClosed() || status.ended();
+    }
+
     void subscribe(StreamListener consumer) {
         subscribers.add(consumer);
     }
@@ -97,9 +110,19 @@ final class SharedStream implements StreamListener, FrameSink {
         subscribers.remove(consumer);
     }
 
-    /** The running session; waits for the start when it is still under way. */
+    /**
+     * The session once it connected; while it is still connecting for the first time, waits up to requestTimeout
+     * and then fails, saying where the stream stands.
+     */
     CompletableFuture<StreamSession> session() {
-        return session;
+        CompletableFuture<StreamSession> started = session.started();
+        if (started.isDone()) {
+            return started;
+        }
+        return started.copy().orTimeout(configuration.getRequestTimeout(), TimeUnit.MILLISECONDS)
+                .exceptionallyCompose(error -> CompletableFuture.failedFuture(
+                        error instanceof TimeoutException ? new OvershootException("Overshoot stream '" + name
+                                + "' is not connected: " + status.reason()) : error));
     }
 
     /** Nanoseconds since this stream was set up: the clock of frames published by producers. */
@@ -133,9 +156,7 @@ final class SharedStream implements StreamListener, FrameSink {
             if (source != null) {
                 source.close();
             }
-            session.handle((running, startFailure) -> running)
-                    .thenCompose(running -> running == null ? CompletableFuture.completedFuture(null)
-                            : running.closeAsync())
+            session.closeAsync()
                     .whenComplete((ignored, error) -> {
                         releaseMedia();
                         closed.complete(null);
@@ -151,7 +172,7 @@ final class SharedStream implements StreamListener, FrameSink {
 
     @Override
     public void onError(OvershootException error) {
-        lastError = error;
+        fatalError = error;
         if (subscribers.isEmpty()) {
             LOG.warn("Overshoot stream '{}': {}", name, error.getMessage());
         }
@@ -161,10 +182,7 @@ final class SharedStream implements StreamListener, FrameSink {
     @Override
     public void onEvent(StreamEvent event) {
         if (!status.ended()) {
-            status = StreamStatus.after(event, lastError);
-        }
-        if (status.connected()) {
-            lastError = null;
+            status = status.after(event, fatalError, Instant.now());
         }
         subscribers.forEach(consumer -> consumer.onEvent(event));
     }
@@ -192,21 +210,10 @@ final class SharedStream implements StreamListener, FrameSink {
         }
     }
 
-    private synchronized void started(StreamSession running, Throwable failure) {
-        if (failure != null) {
-            OvershootException cause = startFailure(failure);
-            status = StreamStatus.failedToStart(cause.getMessage());
-            onError(cause);
-        } else if (source != null && closed == null) {
+    private synchronized void startSource() {
+        if (source != null && closed == null) {
             source.start(this);
         }
-    }
-
-    private static OvershootException startFailure(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
-        return cause instanceof OvershootException overshoot ? overshoot
-                : new OvershootException("Overshoot stream could not be started: " + cause.getMessage(), cause);
     }
 
     private void releaseMedia() {

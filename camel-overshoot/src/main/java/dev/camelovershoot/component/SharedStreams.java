@@ -2,6 +2,7 @@ package dev.camelovershoot.component;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -9,35 +10,38 @@ import org.apache.camel.Endpoint;
 
 /**
  * The component's streams by name, counted by their users (started producers and consumers): the first user to
- * start creates the stream, the last to stop closes it.
+ * start creates the stream, the last to stop closes it. A stream that is over (ended, or closed by closeStream) is
+ * replaced by a new one for the next user to start, while the users it still has keep it until they stop.
  */
 final class SharedStreams {
 
     private final OvershootComponent component;
-    private final Map<String, Entry> streams = new HashMap<>();
+    /** The stream a user starting now joins, by name. */
+    private final Map<String, SharedStream> current = new HashMap<>();
+    /** Users of every stream not closed yet, the current ones and those that were replaced. */
+    private final Map<SharedStream, Integer> users = new IdentityHashMap<>();
 
     SharedStreams(OvershootComponent component) {
         this.component = component;
     }
 
     /**
-     * The stream of this endpoint's name, started if it is not running.
+     * The stream of this endpoint's name, started if none runs or the one there is over.
      *
      * @throws IllegalArgumentException when the endpoint's options conflict with those of the other endpoints of the
      *                                  stream, or the configuration is wrong
      */
     synchronized SharedStream acquire(OvershootEndpoint endpoint) {
         String name = endpoint.getStreamName();
-        Entry entry = streams.get(name);
-        if (entry == null) {
-            OvershootConfiguration merged = StreamOptions.merge(name, endpointsOf(endpoint));
-            entry = new Entry(SharedStream.start(name, merged, component));
-            streams.put(name, entry);
+        SharedStream stream = current.get(name);
+        if (stream == null || stream.isOver()) {
+            stream = SharedStream.start(name, configuration(endpoint), component);
+            current.put(name, stream);
         } else {
-            StreamOptions.checkJoining(name, endpoint, entry.stream.configuration());
+            StreamOptions.checkJoining(name, endpoint, stream.configuration());
         }
-        entry.users++;
-        return entry.stream;
+        users.merge(stream, 1, Integer::sum);
+        return stream;
     }
 
     /**
@@ -46,17 +50,30 @@ final class SharedStreams {
      */
     void release(SharedStream stream) {
         synchronized (this) {
-            Entry entry = streams.get(stream.name());
-            if (entry == null || entry.stream != stream || --entry.users > 0) {
+            Integer count = users.get(stream);
+            if (count == null) {
                 return;
             }
-            streams.remove(stream.name());
+            if (count > 1) {
+                users.put(stream, count - 1);
+                return;
+            }
+            users.remove(stream);
+            current.remove(stream.name(), stream);
         }
         CompletableFuture<Void> closing = stream.closeAsync();
         component.tearingDown(closing);
         if (!component.getCamelContext().isStopping()) {
             component.awaitClosed(closing, "Overshoot stream '" + stream.name() + "'");
         }
+    }
+
+    /**
+     * The configuration of the endpoint's stream: its own, with the stream options any endpoint of that name gives
+     * (the API key included, so one endpoint may carry it for all).
+     */
+    OvershootConfiguration configuration(OvershootEndpoint endpoint) {
+        return StreamOptions.merge(endpoint.getStreamName(), endpointsOf(endpoint));
     }
 
     /**
@@ -72,14 +89,5 @@ final class SharedStreams {
             }
         }
         return endpoints;
-    }
-
-    private static final class Entry {
-        private final SharedStream stream;
-        private int users;
-
-        private Entry(SharedStream stream) {
-            this.stream = stream;
-        }
     }
 }

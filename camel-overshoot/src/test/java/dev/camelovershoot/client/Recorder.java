@@ -47,8 +47,8 @@ final class Recorder implements StreamListener, ResultsChannel.Listener {
     }
 
     @Override
-    public void onReconnecting(int attempt, Duration delay) {
-        events.add(StreamEvent.reconnecting(null, attempt));
+    public void onReconnecting(int attempt, Duration delay, String cause) {
+        events.add(StreamEvent.reconnecting(null, attempt, cause));
     }
 
     List<String> texts() {

@@ -14,6 +14,8 @@ import java.util.function.Consumer;
 final class RecordingTransport implements Transport {
 
     final List<StreamCreated> connected = new CopyOnWriteArrayList<>();
+    /** {@link System#nanoTime()} of each connect. */
+    final List<Long> connectTimes = new CopyOnWriteArrayList<>();
     final List<String> tokens = new CopyOnWriteArrayList<>();
     /** The requests the emulator had received at each disconnect. */
     final List<List<RecordedRequest>> requestsAtDisconnect = new CopyOnWriteArrayList<>();
@@ -31,6 +33,7 @@ final class RecordingTransport implements Transport {
 
     @Override
     public CompletableFuture<Void> connect(StreamCreated created, Consumer<OvershootException> failures) {
+        connectTimes.add(System.nanoTime());
         connected.add(created);
         this.failures = failures;
         return CompletableFuture.completedFuture(null);
@@ -49,6 +52,11 @@ final class RecordingTransport implements Transport {
 
     void sourceEnded() {
         failures.accept(new SourceEndedException("The test video ended."));
+    }
+
+    /** The video connection failed in a way the transport's own retries could not fix. */
+    void lost() {
+        failures.accept(new OvershootException("The test transport gave up: token rejected."));
     }
 
     void sourceFailed() {

@@ -140,6 +140,28 @@ class ResultsChannelTest {
     }
 
     @Test
+    void aServerGoingAwayIsADropNotTheStreamsEnd() {
+        String id = client.createStream(frameRequest("p")).streamId();
+        ResultsChannel channel = client.openResults(id, FAST_RECONNECT, recorder);
+        awaitResultSocket(emulator, id);
+
+        emulator.faults().closeResultSockets(id, WebSocketException.GOING_AWAY, "Server shutting down");
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> recorder.opens.size() == 2);
+        assertThat(recorder.opens).containsExactly(false, true);
+        assertThat(recorder.endReasons).isEmpty();
+        assertThat(recorder.events).singleElement().satisfies(event -> assertThat(event.reason())
+                .isEqualTo("closed by the service with code 1001 (Server shutting down)"));
+        awaitResultSocket(emulator, id);
+        enqueue(emulator, "back", 1);
+        try (FrameFeeder feeder = FrameFeeder.feed(emulator, () -> id)) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> recorder.results.size() == 1);
+        }
+        channel.close();
+        client.deleteStream(id);
+    }
+
+    @Test
     void deletingTheStreamEndsItsChannel() {
         String id = client.createStream(frameRequest("p")).streamId();
         client.openResults(id, FAST_RECONNECT, recorder);

@@ -25,11 +25,6 @@ abstract class SessionTestBase {
 
     @AfterEach
     void stop() {
-        if (feeder != null) {
-            feeder.close();
-        }
-        if (session != null) {
-            session.close();
-        }
+        TestSupport.stop(feeder, session);
     }
 }

@@ -18,7 +18,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The opt-in policy that replaces a lost stream, and the losses it must leave alone. */
+/** The default policy that replaces a lost stream, and the losses it must leave alone. */
 class StreamRecreateTest extends SessionTestBase {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
@@ -37,7 +37,7 @@ class StreamRecreateTest extends SessionTestBase {
 
     @Test
     void replacesAStreamLostInADeployKeepingThePromptInEffect() {
-        session = session(client, "first", recorder).recreateOnStreamLoss(true).start();
+        session = session(client, "first", recorder).start();
         String lost = session.streamId();
         session.updatePrompt("second");
         feeder = FrameFeeder.feed(emulator, session::streamId);
@@ -70,11 +70,10 @@ class StreamRecreateTest extends SessionTestBase {
 
     @Test
     void replacesAStreamWhoseLeaseExpired() {
-        session = session(client, "p", recorder).recreateOnStreamLoss(true)
-                .keepaliveRetry(new RetryPolicy(3, Duration.ofSeconds(4))).start();
+        session = session(client, "p", recorder).start();
         String lost = session.streamId();
 
-        emulator.faults().failNextKeepalives(1, 503);
+        emulator.faults().delayNextKeepalives(1, Duration.ofSeconds(3));
 
         await().atMost(WAIT).until(() -> recorder.has(RECREATED));
         assertThat(recorder.first(RECREATED).reason()).isEqualTo(StreamEvent.LEASE_EXPIRED);
@@ -129,6 +128,41 @@ class StreamRecreateTest extends SessionTestBase {
         assertThat(recorder.events).last().isEqualTo(StreamEvent.ended(id, StreamEvent.CLIENT_REQUESTED));
         assertThat(recorder.has(RECREATED)).isFalse();
         assertThat(emulator.streams()).noneMatch(stream -> !stream.ended());
+    }
+
+    @Test
+    void replacesAStreamWhoseVideoCannotBeReconnected() {
+        RecordingTransport transport = new RecordingTransport(emulator);
+        session = session(client, "p", recorder).transport(transport).start();
+        String lost = session.streamId();
+        awaitResultSocket(emulator, lost);
+
+        transport.lost();
+
+        await().atMost(WAIT).until(() -> recorder.has(RECREATED) && recorder.events.stream()
+                .anyMatch(event -> event.type() == CONNECTED && !event.streamId().equals(lost)));
+        assertThat(recorder.first(RECREATED).reason()).isEqualTo(StreamEvent.TRANSPORT_FAILED);
+        assertThat(transport.connected).hasSize(2);
+        assertThat(snapshot(emulator, lost).endReason()).isEqualTo("client_requested");
+        assertThat(recorder.errors).isEmpty();
+    }
+
+    @Test
+    void streamsLostOneAfterAnotherAreReplacedAfterABackoff() {
+        RecordingTransport transport = new RecordingTransport(emulator);
+        session = session(client, "p", recorder).transport(transport).start();
+
+        for (int loss = 1; loss <= 3; loss++) {
+            int connections = loss;
+            await().atMost(WAIT).until(() -> transport.connected.size() == connections);
+            transport.lost();
+        }
+
+        await().atMost(WAIT).until(() -> transport.connected.size() == 4);
+        assertThat(recorder.events).filteredOn(event -> event.type() == RECREATED).hasSize(3);
+        assertThat(transport.connectTimes.get(3) - transport.connectTimes.get(2))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(100).toNanos());
+        assertThat(session.isActive()).isTrue();
     }
 
     @Test

@@ -7,6 +7,9 @@ import dev.camelovershoot.client.wire.Processing;
 import dev.camelovershoot.client.wire.StreamRequest;
 import dev.camelovershoot.testinfra.OvershootEmulator;
 import dev.camelovershoot.testinfra.StreamSnapshot;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.time.Duration;
 
 /** Settings that keep the tests fast: short timeouts, quick reconnects and keepalive retries. */
@@ -14,7 +17,9 @@ final class TestSupport {
 
     static final String MODEL = OvershootEmulator.DEFAULT_MODELS.get(0).model();
     static final ReconnectPolicy FAST_RECONNECT = new ReconnectPolicy(Duration.ofMillis(100), Duration.ofMillis(400), 5);
-    static final RetryPolicy FAST_KEEPALIVE = new RetryPolicy(3, Duration.ofMillis(200));
+    /** The default policy (unlimited) with short waits. */
+    static final ReconnectPolicy FAST_RETRY = new ReconnectPolicy(Duration.ofMillis(100), Duration.ofMillis(400),
+            ReconnectPolicy.UNLIMITED);
 
     private TestSupport() {
     }
@@ -41,8 +46,7 @@ final class TestSupport {
     static StreamSession.Builder session(OvershootClient client, String prompt, Recorder recorder) {
         return StreamSession.builder(client, frameRequest(prompt))
                 .listener(recorder)
-                .reconnectPolicy(FAST_RECONNECT)
-                .keepaliveRetry(FAST_KEEPALIVE);
+                .reconnectPolicy(FAST_RETRY);
     }
 
     static StreamSnapshot snapshot(OvershootEmulator emulator, String streamId) {
@@ -53,6 +57,25 @@ final class TestSupport {
     static void awaitResultSocket(OvershootEmulator emulator, String streamId) {
         await().atMost(Duration.ofSeconds(5))
                 .until(() -> emulator.stream(streamId).map(StreamSnapshot::resultSockets).orElse(0) > 0);
+    }
+
+    /** A port nothing listens on (yet). */
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops feeding frames, then closes the session; either may be {@code null}. */
+    static void stop(FrameFeeder feeder, StreamSession session) {
+        if (feeder != null) {
+            feeder.close();
+        }
+        if (session != null) {
+            session.close();
+        }
     }
 
     /** Drops outputs a previous test queued but did not use. */

@@ -100,9 +100,13 @@ class WireFormatTest {
     }
 
     @Test
-    void closeReasonsNameTheEndReason() {
+    void onlyTheDocumentedCloseReasonEndsTheStream() {
+        assertThat(ResultsChannel.isStreamEnd("stream ended: lease_expired")).isTrue();
         assertThat(ResultsChannel.endReason("stream ended: lease_expired")).isEqualTo("lease_expired");
-        assertThat(ResultsChannel.endReason("maintenance")).isEqualTo("maintenance");
+        assertThat(ResultsChannel.isStreamEnd("Server shutting down")).isFalse();
+        assertThat(ResultsChannel.isStreamEnd("maintenance")).isFalse();
+        assertThat(ResultsChannel.isStreamEnd("stream ended: ")).isFalse();
+        assertThat(ResultsChannel.isStreamEnd(null)).isFalse();
     }
 
     @Test

@@ -52,7 +52,8 @@ class ConsumerResultsTest extends EmulatorCamelTest {
                         .convertBodyTo(JsonNode.class).to("mock:json");
                 from("overshoot:drop?intervalSeconds=0.2&dropFailedResults=true").routeId("drop").autoStartup(false)
                         .to("mock:drop");
-                from("overshoot:events?intervalSeconds=0.2&lifecycleEvents=true&exceptionHandler=#recorder")
+                from("overshoot:events?intervalSeconds=0.2&lifecycleEvents=true&recreateOnStreamLoss=false"
+                        + "&exceptionHandler=#recorder")
                         .routeId("events").autoStartup(false)
                         .to("mock:events");
             }

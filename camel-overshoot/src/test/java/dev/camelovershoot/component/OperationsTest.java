@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.camelovershoot.client.StreamClosedException;
 import dev.camelovershoot.client.wire.ModelInfo;
 import dev.camelovershoot.client.wire.StreamConfig;
+import dev.camelovershoot.testinfra.OvershootEmulator;
 import dev.camelovershoot.testinfra.OvershootEmulatorExtension;
 import dev.camelovershoot.testinfra.frames.TestImages;
 import java.util.List;
@@ -64,7 +65,7 @@ class OperationsTest extends EmulatorCamelTest {
         Exchange answer = call("listModels", null);
 
         List<?> models = answer.getMessage().getBody(List.class);
-        assertThat(models).hasSize(4).first().isInstanceOf(ModelInfo.class);
+        assertThat(models).hasSize(OvershootEmulator.DEFAULT_MODELS.size()).first().isInstanceOf(ModelInfo.class);
         assertThat(((ModelInfo) models.get(0)).model()).isEqualTo(MODEL);
     }
 

@@ -2,6 +2,7 @@ package dev.camelovershoot.component;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
 
 import dev.camelovershoot.testinfra.OvershootEmulator;
 import dev.camelovershoot.testinfra.OvershootEmulatorExtension;
@@ -63,6 +64,66 @@ class SharedStreamTest extends EmulatorCamelTest {
         context.getRouteController().stopRoute("producer");
         assertThat(snapshot(streamId).endReason()).isEqualTo("client_requested");
         assertThat(requests("DELETE", "/streams/" + streamId)).isEqualTo(1);
+    }
+
+    @Test
+    void aRouteRestartedAfterItsStreamEndedGetsANewStreamWhileAnotherRouteHoldsTheName() throws Exception {
+        String ended = connectedStream();
+        emulator.faults().endStream(ended, "client_requested");
+        OvershootConsumer consumer = (OvershootConsumer) context.getRoute("consumer").getConsumer();
+        await().atMost(WAIT).until(() -> consumer.streamStatus().ended());
+
+        context.getRouteController().stopRoute("consumer");
+        context.getRouteController().startRoute("consumer");
+
+        expectResultsFromANewStream(ended);
+    }
+
+    @Test
+    void aRouteRestartedAfterCloseStreamGetsANewStream() throws Exception {
+        String closed = connectedStream();
+        template.sendBodyAndHeader("direct:frames", null, OvershootConstants.OPERATION, "closeStream");
+        assertThat(snapshot(closed).endReason()).isEqualTo("client_requested");
+
+        context.getRouteController().stopRoute("consumer");
+        context.getRouteController().startRoute("consumer");
+
+        expectResultsFromANewStream(closed);
+    }
+
+    @Test
+    void oneEndpointCarriesTheApiKeyForTheOtherProducersOfItsStream() throws Exception {
+        CamelContext shared = pointAtEmulator(new DefaultCamelContext());
+        shared.getComponent("overshoot", OvershootComponent.class).getConfiguration().setApiKey(null);
+        try {
+            shared.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:frames").to("overshoot:keyed?apiKey=" + emulator.apiKey());
+                    from("direct:prompt").to("overshoot:keyed?operation=updatePrompt");
+                }
+            });
+            shared.start();
+
+            shared.createProducerTemplate().sendBody("direct:prompt", "Is anyone there?");
+
+            assertThat(emulator.streams()).filteredOn(stream -> !stream.ended())
+                    .anyMatch(stream -> stream.prompt().equals("Is anyone there?"));
+        } finally {
+            shared.stop();
+        }
+    }
+
+    /** The consumer's results come from a stream other than {@code old}, the only one running. */
+    private void expectResultsFromANewStream(String old) throws InterruptedException {
+        String replacement = connectedStream();
+        assertThat(replacement).isNotEqualTo(old);
+        MockEndpoint mock = getMockEndpoint("mock:door");
+        mock.reset();
+        mock.expectedMinimumMessageCount(1);
+        mock.assertIsSatisfied(WAIT.toMillis());
+        assertThat(mock.getExchanges().get(0).getMessage().getHeader(OvershootConstants.STREAM_ID))
+                .isEqualTo(replacement);
     }
 
     @Test

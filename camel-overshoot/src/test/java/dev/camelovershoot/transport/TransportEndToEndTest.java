@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.camelovershoot.client.OvershootClient;
 import dev.camelovershoot.client.ReconnectPolicy;
-import dev.camelovershoot.client.RetryPolicy;
 import dev.camelovershoot.client.StreamEvent;
 import dev.camelovershoot.client.StreamSession;
 import dev.camelovershoot.client.wire.Inference;
@@ -194,7 +193,7 @@ class TransportEndToEndTest {
                 OvershootEmulator.DEFAULT_MODELS.get(0).model()));
         return StreamSession.builder(client, request).transport(transport).listener(results)
                 .reconnectPolicy(new ReconnectPolicy(Duration.ofMillis(100), Duration.ofMillis(500), 10))
-                .keepaliveRetry(new RetryPolicy(3, Duration.ofMillis(300)))
+                .recreateOnStreamLoss(false)
                 .start();
     }
 

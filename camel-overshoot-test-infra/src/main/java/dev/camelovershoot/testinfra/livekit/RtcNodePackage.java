@@ -1,7 +1,7 @@
 package dev.camelovershoot.testinfra.livekit;
 
+import dev.camelovershoot.testinfra.NpmPackage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -11,27 +11,19 @@ import java.nio.file.Path;
  */
 public final class RtcNodePackage {
 
-    public static final String VERSION = "1.1.0";
-    public static final String SPEC = "@livekit/rtc-node@" + VERSION;
+    public static final NpmPackage PACKAGE = new NpmPackage("@livekit/rtc-node", "1.1.0");
+    public static final String SPEC = PACKAGE.spec();
 
     private RtcNodePackage() {
     }
 
-    /** Whether {@link #VERSION} is installed under {@code prefix}. */
+    /** Whether {@link #PACKAGE}'s version is installed under {@code prefix}. */
     public static boolean installedIn(Path prefix) throws IOException {
-        Path installed = prefix.resolve("node_modules/@livekit/rtc-node/package.json");
-        return Files.exists(installed) && Files.readString(installed).contains("\"version\": \"" + VERSION + "\"");
+        return PACKAGE.installedIn(prefix);
     }
 
-    /**
-     * Starts {@code npm install} of {@link #SPEC} into {@code prefix}, output to {@code log}; the caller waits with
-     * its own bound. Few, short retries: an unreachable registry is told in seconds, not minutes.
-     */
+    /** Starts {@code npm install} of {@link #SPEC} into {@code prefix} (see {@link NpmPackage#startInstall}). */
     public static Process startInstall(Path prefix, Path log) throws IOException {
-        Files.createDirectories(prefix);
-        return new ProcessBuilder("npm", "install", "--prefer-offline", "--no-audit", "--no-fund",
-                "--fetch-retries=1", "--fetch-retry-mintimeout=1000", "--fetch-retry-maxtimeout=3000",
-                "--fetch-timeout=15000", "--prefix", prefix.toString(), SPEC)
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return NpmPackage.startInstall(prefix, log, PACKAGE);
     }
 }

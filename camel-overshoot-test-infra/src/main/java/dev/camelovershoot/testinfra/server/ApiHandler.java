@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The REST API on Jetty's core handler API: finds the route under the base path, checks the Bearer key, runs the
- * endpoint and writes its JSON reply, or the error body {@code {error, message, request_id, details}}. Every reply
+ * endpoint and writes its JSON reply (none for 204), or the error body {@code {error, request_id, details}} (the v0.2
+ * OpenAPI's {@code ErrorResponse}; the message goes to the log, not to the client). Every reply
  * carries {@code X-Request-Id}, and every request is recorded for tests.
  */
 final class ApiHandler extends Handler.Abstract {
@@ -57,6 +58,9 @@ final class ApiHandler extends Handler.Abstract {
         }
         reply.whenComplete((ok, failure) -> {
             ApiException error = failure == null ? null : asApiException(failure, request, path);
+            if (error != null && error.status() >= 400 && error.status() < 500) {
+                LOG.debug("{} {}: {} {}", request.getMethod(), path, error.status(), error.getMessage());
+            }
             int status = error == null ? ok.status() : error.status();
             journal.accept(new RecordedRequest(request.getMethod(), path, status));
             JsonNode body = error == null ? ok.body() : Responses.error(error, requestId);
@@ -119,9 +123,13 @@ final class ApiHandler extends Handler.Abstract {
                               Map<String, String> headers, String requestId) {
         response.setStatus(status);
         HttpFields.Mutable fields = response.getHeaders();
-        fields.put(HttpHeader.CONTENT_TYPE, "application/json");
         fields.put("X-Request-Id", requestId);
         headers.forEach((name, value) -> fields.put(new HttpField(name, value)));
+        if (body == null) {
+            callback.succeeded();
+            return;
+        }
+        fields.put(HttpHeader.CONTENT_TYPE, "application/json");
         Content.Sink.write(response, true, body.toString(), callback);
     }
 }

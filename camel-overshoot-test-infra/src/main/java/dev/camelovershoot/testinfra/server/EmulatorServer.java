@@ -99,6 +99,10 @@ public final class EmulatorServer implements AutoCloseable {
         service.dropResultSockets(streamId);
     }
 
+    public void closeResultSockets(String streamId, int code, String reason) {
+        service.closeResultSockets(streamId, code, reason);
+    }
+
     public void sendRawResultMessage(String streamId, String text) {
         service.sendRawResultMessage(streamId, text);
     }
@@ -140,7 +144,7 @@ public final class EmulatorServer implements AutoCloseable {
                     101));
             return new ResultSocket(JettyHost.streamId(request), service);
         };
-        return new JettyHost(settings.host(), port, settings.basePath(), api, sockets, media::liveKitHandler);
+        return new JettyHost(settings, port, api, sockets, media::liveKitHandler);
     }
 
     private void record(RecordedRequest request) {

@@ -11,14 +11,15 @@ import java.util.Objects;
 /**
  * Everything an emulator is configured with; see {@code OvershootEmulator.Builder} for the meaning and defaults.
  *
- * @param basePath normalised: empty or starting with {@code /}, never ending with {@code /}
+ * @param basePath    normalised: empty or starting with {@code /}, never ending with {@code /}
+ * @param corsOrigins origins that web pages may call the API from; empty (or {@code *}) for any
  */
 public record EmulatorSettings(String host, int port, String basePath, List<String> apiKeys, int leaseTtlSeconds,
                                int streamLimitPerKey, double creditsCents, double centsPerSecond,
                                List<ModelEntry> models, InferenceBackend backend, Duration idleAfter,
                                Duration clipPersistDelay, int frameStoreMaxFrames, int frameMaxSide,
                                LiveKitCredentials liveKitCredentials, Duration publisherGrace,
-                               EmulatorObserver observer) {
+                               EmulatorObserver observer, List<String> corsOrigins) {
 
     public EmulatorSettings {
         Objects.requireNonNull(host, "host");
@@ -31,6 +32,7 @@ public record EmulatorSettings(String host, int port, String basePath, List<Stri
         basePath = normalise(basePath);
         apiKeys = List.copyOf(apiKeys);
         models = List.copyOf(models);
+        corsOrigins = corsOrigins.contains("*") ? List.of() : List.copyOf(corsOrigins);
         require(port >= 0 && port <= 65_535, "port must be 0-65535");
         require(!apiKeys.isEmpty() && apiKeys.stream().noneMatch(String::isBlank), "API keys must be non-blank");
         require(leaseTtlSeconds >= 1, "leaseTtlSeconds must be at least 1");
@@ -39,6 +41,8 @@ public record EmulatorSettings(String host, int port, String basePath, List<Stri
         require(!idleAfter.isNegative() && !clipPersistDelay.isNegative() && !publisherGrace.isNegative(),
                 "durations must not be negative");
         require(frameStoreMaxFrames >= 1 && frameMaxSide >= 1, "frame store sizes must be positive");
+        require(corsOrigins.stream().noneMatch(o -> o.isBlank() || o.endsWith("/")),
+                "CORS origins are scheme://host[:port], without a path or trailing slash");
     }
 
     /** The model entry for this id, or {@code null}. */

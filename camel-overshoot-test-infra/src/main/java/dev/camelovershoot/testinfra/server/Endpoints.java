@@ -2,6 +2,7 @@ package dev.camelovershoot.testinfra.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /** The v0.2 REST endpoints: request parsing and response bodies around {@link StreamService}. */
@@ -44,13 +45,18 @@ final class Endpoints {
     private Route.Reply updatePrompt(Call call) {
         JsonNode body = call.json();
         FieldErrors errors = FieldErrors.of(body);
+        errors.onlyKnown(body, "", Set.of("prompt"));
         String prompt = errors.text(body, "", "prompt", null);
         errors.throwIfAny();
         Stream stream = service.owned(call.apiKey(), call.param(0));
         return ok(Responses.config(stream, stream.updatePrompt(prompt)));
     }
 
+    /** 200 for a running stream; 204 without a body for one of the key's streams that already ended (OpenAPI). */
     private CompletableFuture<Route.Reply> delete(Call call) {
+        if (service.alreadyEnded(call.apiKey(), call.param(0))) {
+            return CompletableFuture.completedFuture(new Route.Reply(204, null));
+        }
         return service.delete(call.apiKey(), call.param(0)).thenApply(closed -> ok(Responses.ok()));
     }
 

@@ -2,6 +2,7 @@ package dev.camelovershoot.testinfra.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 
@@ -49,6 +50,24 @@ final class FieldErrors {
         FieldErrors errors = new FieldErrors();
         errors.add(field, message);
         return errors.toException();
+    }
+
+    /** Records every field of {@code object} not in {@code known}: the v0.2 config objects allow no others. */
+    void onlyKnown(JsonNode object, String path, Collection<String> known) {
+        object.fieldNames().forEachRemaining(name -> {
+            if (!known.contains(name)) {
+                add(path + name, "unknown field");
+            }
+        });
+    }
+
+    /** Records "is required" when the field is absent or {@code null}; answers whether it is there. */
+    boolean require(JsonNode parent, String path, String name) {
+        if (present(parent, name)) {
+            return true;
+        }
+        add(path + name, "is required");
+        return false;
     }
 
     static boolean present(JsonNode parent, String name) {

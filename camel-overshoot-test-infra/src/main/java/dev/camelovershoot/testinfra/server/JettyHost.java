@@ -14,7 +14,7 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 
 /**
  * One run of the embedded Jetty server: the REST handler behind a WebSocket upgrade handler that maps
- * {@code <base>/ws/streams/{id}}. A restart is a new run on the same port.
+ * {@code <base>/ws/streams/{id}}, all behind CORS. A restart is a new run on the same port.
  */
 final class JettyHost {
 
@@ -23,11 +23,12 @@ final class JettyHost {
     private final WebSocketUpgradeHandler webSockets;
 
     /** @param liveKit makes the LiveKit endpoint for this run's server, or {@code null} when there is none */
-    JettyHost(String host, int port, String basePath, Handler api, WebSocketCreator resultSockets,
+    JettyHost(EmulatorSettings settings, int port, Handler api, WebSocketCreator resultSockets,
               Function<Server, Handler> liveKit) {
+        String basePath = settings.basePath();
         connector.getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration()
                 .setSendServerVersion(false);
-        connector.setHost(host);
+        connector.setHost(settings.host());
         connector.setPort(port);
         server.addConnector(connector);
         webSockets = WebSocketUpgradeHandler.from(server, container -> {
@@ -37,7 +38,8 @@ final class JettyHost {
         });
         webSockets.setHandler(api);
         Handler liveKitEndpoint = liveKit.apply(server);
-        server.setHandler(liveKitEndpoint == null ? webSockets : new Handler.Sequence(liveKitEndpoint, webSockets));
+        Handler endpoints = liveKitEndpoint == null ? webSockets : new Handler.Sequence(liveKitEndpoint, webSockets);
+        server.setHandler(new CorsHandler(settings.corsOrigins(), endpoints));
     }
 
     /** Starts serving and answers the bound port. */

@@ -113,8 +113,7 @@ final class Responses {
     }
 
     static ObjectNode error(ApiException e, String requestId) {
-        ObjectNode body = Json.object().put("error", e.error()).put("message", e.getMessage())
-                .put("request_id", requestId);
+        ObjectNode body = Json.object().put("error", e.error()).put("request_id", requestId);
         JsonNode details = e.details();
         return body.set("details", details);
     }

@@ -17,6 +17,7 @@ record Route(String method, Pattern path, boolean authenticated, Endpoint endpoi
         CompletableFuture<Reply> handle(Call call);
     }
 
+    /** @param body the JSON body, or {@code null} for none (204) */
     record Reply(int status, JsonNode body) {
     }
 

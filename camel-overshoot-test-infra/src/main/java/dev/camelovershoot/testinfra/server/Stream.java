@@ -221,6 +221,10 @@ final class Stream {
         fanout.dropAll();
     }
 
+    void closeSockets(int code, String reason) {
+        fanout.closeAll(code, reason);
+    }
+
     void sendRaw(String text) {
         fanout.sendRaw(text);
     }

@@ -3,23 +3,35 @@ package dev.camelovershoot.testinfra.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.camelovershoot.testinfra.inference.ProcessingSpec;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
-/** Validates a {@code POST /streams} body with the ranges and rules of the v0.2 service (reference §2.3). */
+/**
+ * Validates a {@code POST /streams} body with the ranges and rules of the v0.2 service (reference §2.3 and the
+ * official v0.2 OpenAPI: config objects allow no unknown field; clip mode needs {@code clip_length_seconds} and
+ * {@code delay_seconds}, frame mode {@code interval_seconds}). The pre-2026-02 shape, a top-level
+ * {@code webrtc: {type: "offer", sdp}} without {@code source}, is the legacy WebRTC source.
+ */
 final class StreamDefinitionParser {
 
     static final double TOKENS_PER_SECOND = 128;
     static final int MIN_CLIP_FRAMES = 3;
     private static final double EPSILON = 1e-9;
-    private static final double DEFAULT_INTERVAL = 0.5;
-    private static final double DEFAULT_CLIP_LENGTH = 0.5;
-    private static final double DEFAULT_DELAY = 0.5;
     private static final int DEFAULT_TARGET_FPS = 6;
+    private static final int NO_MAXIMUM = Integer.MAX_VALUE;
     private static final String P = "processing.";
     private static final String I = "inference.";
     private static final List<String> CLIP_FIELDS =
             List.of("target_fps", "fps", "sampling_ratio", "clip_length_seconds", "delay_seconds");
+    private static final List<String> PROCESSING_FIELDS =
+            Stream.concat(CLIP_FIELDS.stream(), Stream.of("interval_seconds")).toList();
+    private static final Set<String> INFERENCE_FIELDS =
+            Set.of("prompt", "model", "backend", "output_schema_json", "max_output_tokens");
+    private static final Set<String> OFFER_FIELDS = Set.of("type", "sdp");
+    private static final Map<String, Set<String>> SOURCE_FIELDS = Map.of("native", Set.of("type"),
+            "webrtc", OFFER_FIELDS, "livekit", Set.of("type", "url", "token"));
 
     private final Predicate<String> knownModel;
     private final FieldErrors errors;
@@ -44,11 +56,17 @@ final class StreamDefinitionParser {
     }
 
     private StreamSource source(JsonNode body) {
+        if (FieldErrors.present(body, "webrtc")) {
+            return legacyOffer(body);
+        }
         JsonNode source = errors.object(body, "", "source", false);
         if (source == null) {
             return FieldErrors.present(body, "source") ? null : StreamSource.NATIVE;
         }
-        String type = errors.oneOf(source, "source.", "type", Set.of("native", "webrtc", "livekit"), "native");
+        String type = errors.oneOf(source, "source.", "type", SOURCE_FIELDS.keySet(), "native");
+        if (type != null) {
+            errors.onlyKnown(source, "source.", SOURCE_FIELDS.get(type));
+        }
         String sdp = null;
         String url = null;
         String token = null;
@@ -64,12 +82,30 @@ final class StreamDefinitionParser {
         return type == null ? null : new StreamSource(type, sdp, url, token);
     }
 
+    /** {@code webrtc: {type: "offer", sdp}}: the same source as {@code source: {type: "webrtc", sdp}}. */
+    private StreamSource legacyOffer(JsonNode body) {
+        if (FieldErrors.present(body, "source")) {
+            errors.add("webrtc", "cannot be combined with source (the legacy offer is source {type: webrtc, sdp})");
+            return null;
+        }
+        JsonNode offer = errors.object(body, "", "webrtc", false);
+        if (offer == null) {
+            return null;
+        }
+        errors.onlyKnown(offer, "webrtc.", OFFER_FIELDS);
+        errors.require(offer, "webrtc.", "type");
+        errors.oneOf(offer, "webrtc.", "type", Set.of("offer"), null);
+        String sdp = errors.text(offer, "webrtc.", "sdp", null);
+        return sdp == null ? null : new StreamSource("webrtc", sdp, null, null);
+    }
+
     private ProcessingSpec processing(JsonNode body) {
         String mode = errors.oneOf(body, "", "mode", Set.of("clip", "frame"), null);
         JsonNode processing = errors.object(body, "", "processing", true);
         if (processing == null) {
             return null;
         }
+        errors.onlyKnown(processing, P, PROCESSING_FIELDS);
         if (mode == null) {
             // The documented server rule when mode is absent (or invalid, to still check the rest).
             mode = FieldErrors.present(processing, "interval_seconds") ? "frame" : "clip";
@@ -80,7 +116,8 @@ final class StreamDefinitionParser {
     private ProcessingSpec frame(JsonNode processing) {
         CLIP_FIELDS.stream().filter(f -> FieldErrors.present(processing, f))
                 .forEach(f -> errors.add(P + f, "not allowed in frame mode"));
-        Double interval = errors.number(processing, P, "interval_seconds", 0.1, 60, DEFAULT_INTERVAL);
+        errors.require(processing, P, "interval_seconds");
+        Double interval = errors.number(processing, P, "interval_seconds", 0.1, 60, null);
         return interval == null ? null : ProcessingSpec.frame(interval);
     }
 
@@ -91,8 +128,11 @@ final class StreamDefinitionParser {
         boolean legacy = FieldErrors.present(processing, "fps") || FieldErrors.present(processing, "sampling_ratio");
         Integer targetFps = legacy ? legacyTargetFps(processing) : errors.integer(processing, P, "target_fps", 1, 30,
                 DEFAULT_TARGET_FPS);
-        Double clipLength = errors.number(processing, P, "clip_length_seconds", 0.1, 60, DEFAULT_CLIP_LENGTH);
-        Double delay = errors.number(processing, P, "delay_seconds", 0, 60, DEFAULT_DELAY);
+        errors.require(processing, P, "clip_length_seconds");
+        errors.require(processing, P, "delay_seconds");
+        Double clipLength = errors.number(processing, P, "clip_length_seconds", 0.1, 60, null);
+        // The OpenAPI gives delay_seconds no maximum (and > 0); 0 is kept here for back-to-back clips.
+        Double delay = errors.number(processing, P, "delay_seconds", 0, NO_MAXIMUM, null);
         if (targetFps == null || clipLength == null || delay == null) {
             return null;
         }
@@ -110,8 +150,9 @@ final class StreamDefinitionParser {
         if (FieldErrors.present(processing, "target_fps")) {
             errors.add(P + "target_fps", "cannot be combined with fps or sampling_ratio");
         }
-        Integer fps = errors.integer(processing, P, "fps", 1, 120, null);
-        Double ratio = errors.number(processing, P, "sampling_ratio", 0, 1, null);
+        // The OpenAPI's ranges: fps a positive integer (the camera's rate), sampling_ratio 0.1-1.
+        Integer fps = errors.integer(processing, P, "fps", 1, NO_MAXIMUM, null);
+        Double ratio = errors.number(processing, P, "sampling_ratio", 0.1, 1, null);
         requireBoth(processing, "fps", "sampling_ratio");
         requireBoth(processing, "sampling_ratio", "fps");
         if (fps == null || ratio == null) {
@@ -132,6 +173,7 @@ final class StreamDefinitionParser {
     }
 
     private StreamDefinition inference(JsonNode inference, StreamSource source, ProcessingSpec spec) {
+        errors.onlyKnown(inference, I, INFERENCE_FIELDS);
         String prompt = errors.text(inference, I, "prompt", null);
         String model = errors.text(inference, I, "model", null);
         if (model != null && !knownModel.test(model)) {

@@ -145,6 +145,12 @@ final class StreamService implements AutoCloseable {
         return stream;
     }
 
+    /** Whether this key's stream ended (and the server still knows it): a DELETE of it answers 204. */
+    boolean alreadyEnded(String apiKey, String streamId) {
+        StreamSnapshot gone = ended.get(streamId);
+        return gone != null && gone.apiKey().equals(apiKey) && !SERVER_RESTART.equals(gone.endReason());
+    }
+
     /** A keepalive, unless a test queued a fault for it: then a failure, or the normal answer after a delay. */
     CompletableFuture<Stream.KeepaliveReceipt> keepalive(String apiKey, String streamId) {
         Stream stream = owned(apiKey, streamId);
@@ -193,6 +199,10 @@ final class StreamService implements AutoCloseable {
 
     void dropResultSockets(String streamId) {
         running(streamId).dropSockets();
+    }
+
+    void closeResultSockets(String streamId, int code, String reason) {
+        running(streamId).closeSockets(code, reason);
     }
 
     void sendRawResultMessage(String streamId, String text) {

@@ -2,6 +2,7 @@ package dev.camelovershoot.testinfra.livekit;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.camelovershoot.testinfra.NpmInstall;
 import dev.camelovershoot.testinfra.inference.Palette;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -13,8 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * {@code @livekit/rtc-node} (the official Node SDK, a real LiveKit client) publishing solid-colour video, run from
@@ -22,9 +21,6 @@ import org.junit.jupiter.api.Assumptions;
  * {@code target/rtc-node} once; its output goes to {@code target/rtc-node/logs}.
  */
 final class RtcNodePublisher implements AutoCloseable {
-
-    private static final Pattern REGISTRY_UNREACHABLE =
-            Pattern.compile("ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNREFUSED|ECONNRESET|ENETUNREACH|network|proxy", Pattern.CASE_INSENSITIVE);
 
     private final Process process;
     private final Writer commands;
@@ -36,41 +32,9 @@ final class RtcNodePublisher implements AutoCloseable {
         this.log = log;
     }
 
-    /** Why rtc-node cannot be installed here, once found out; later tests are skipped without trying again. */
-    private static String unavailable;
-
-    /**
-     * Installs rtc-node unless already there. Skips the calling test when npm cannot reach its registry (or node/npm
-     * are missing); any other install failure fails it.
-     */
-    static synchronized Path install() throws Exception {
-        Assumptions.assumeTrue(unavailable == null, () -> unavailable);
-        Path prefix = targetDir().resolve("rtc-node");
-        if (RtcNodePackage.installedIn(prefix)) {
-            return prefix;
-        }
-        if (!onPath("node") || !onPath("npm")) {
-            skip("node and npm are not installed: rtc-node cross-check skipped");
-        }
-        Path output = prefix.resolve("npm-install.log");
-        Process npm = RtcNodePackage.startInstall(prefix, output);
-        boolean finished = npm.waitFor(3, TimeUnit.MINUTES);
-        if (!finished) {
-            npm.destroyForcibly();
-        }
-        String npmLog = Files.readString(output);
-        if (finished && npm.exitValue() == 0) {
-            return prefix;
-        }
-        if (!finished || REGISTRY_UNREACHABLE.matcher(npmLog).find()) {
-            skip("npm cannot reach its registry: rtc-node cross-check skipped (see " + output + ")");
-        }
-        throw new IllegalStateException("npm install " + RtcNodePackage.SPEC + " failed:\n" + npmLog);
-    }
-
-    private static void skip(String reason) {
-        unavailable = reason;
-        Assumptions.abort(reason);
+    /** Installs rtc-node unless already there; skips the calling test where npm cannot (see {@link NpmInstall}). */
+    static Path install() throws Exception {
+        return NpmInstall.installOrSkip(targetDir().resolve("rtc-node"), "rtc-node cross-check", RtcNodePackage.PACKAGE);
     }
 
     /** Starts the client: it joins {@code url} with {@code token} and publishes red frames. */
@@ -121,15 +85,6 @@ final class RtcNodePublisher implements AutoCloseable {
     private void send(String command) throws IOException {
         commands.write(command + "\n");
         commands.flush();
-    }
-
-    private static boolean onPath(String command) {
-        try {
-            return new ProcessBuilder(command, "--version").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
     }
 
     private static Path targetDir() throws URISyntaxException {
