@@ -3,6 +3,7 @@ package dev.camelovershoot.testinfra;
 import dev.camelovershoot.testinfra.inference.InferenceBackends;
 import dev.camelovershoot.testinfra.livekit.LiveKitCredentials;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,7 +14,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Runs the emulator from the command line until Ctrl-C or SIGTERM:
  * {@code java -jar overshoot-emulator.jar --port 8080 --api-key ovs_dev_key --backend describe}.
- * Stdout carries exactly one line, {@code Overshoot emulator listening on <base URL>}; logs go to stderr.
+ * Stdout carries exactly two lines, {@code Overshoot emulator listening on <v0.2 base URL>} and the same for the
+ * v1beta base URL; logs go to stderr.
  */
 public final class EmulatorMain {
 
@@ -25,6 +27,10 @@ public final class EmulatorMain {
               --base-path PATH     REST and WebSocket base path (default /v0.2)
               --api-key K          an accepted API key; repeat for more (default ovs_emulator_key)
               --lease-ttl S        lease TTL in seconds (default 45)
+              --v1-lease-ttl S     v1beta: lease TTL in seconds before a stream is reaped (default 300)
+              --v1-rate N          v1beta: chat completions per API key and second (default 100)
+              --allow-private-cameras true|false
+                                   v1beta: accept camera sources on private and loopback addresses (default false)
               --cors-origins LIST  comma-separated origins whose web pages may call the API, * for any
                                    (default *)
               --livekit-key K      LiveKit key that signs the rooms' tokens (default emulator)
@@ -95,6 +101,9 @@ public final class EmulatorMain {
                 case "base-path" -> builder.basePath(value);
                 case "api-key" -> keys.add(value);
                 case "lease-ttl" -> builder.leaseTtlSeconds(integer(name, value));
+                case "v1-lease-ttl" -> builder.v1LeaseTtl(Duration.ofSeconds(integer(name, value)));
+                case "v1-rate" -> builder.v1RequestsPerSecond(integer(name, value));
+                case "allow-private-cameras" -> builder.allowPrivateCameraSources(bool(name, value));
                 case "backend" -> backend = value;
                 case "cors-origins" -> builder.corsOrigins(value.split("\\s*,\\s*"));
                 case "livekit-key" -> liveKitKey = value;
@@ -118,8 +127,16 @@ public final class EmulatorMain {
         builder.backend(InferenceBackends.create(backend, backendOptions));
         OvershootEmulator emulator = builder.build().start();
         out.println("Overshoot emulator listening on " + emulator.baseUrl());
+        out.println("Overshoot emulator listening on " + emulator.v1BaseUrl());
         out.flush();
         return emulator;
+    }
+
+    private static boolean bool(String name, String value) {
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new IllegalArgumentException("--" + name + " needs true or false, got '" + value + "'");
+        }
+        return Boolean.parseBoolean(value);
     }
 
     private static int integer(String name, String value) {

@@ -8,6 +8,9 @@ import dev.camelovershoot.testinfra.livekit.LiveKitCredentials;
 import dev.camelovershoot.testinfra.livekit.LiveKitRooms;
 import dev.camelovershoot.testinfra.server.EmulatorServer;
 import dev.camelovershoot.testinfra.server.EmulatorSettings;
+import dev.camelovershoot.testinfra.v1.V1Controls;
+import dev.camelovershoot.testinfra.v1.V1Emulator;
+import dev.camelovershoot.testinfra.v1.V1Settings;
 import java.awt.image.BufferedImage;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -17,8 +20,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An Overshoot-compatible server (API v0.2) for tests and offline development: the REST API under a base path,
- * the results WebSocket, leases and billing, with frames injected by tests and inference by a pluggable backend.
+ * An Overshoot-compatible server for tests and offline development. API v0.2: the REST API under a base path, the
+ * results WebSocket, leases and billing. API v1beta on the same port under {@code /v1beta} (and {@code /v1}):
+ * streams as frame buffers and chat completions about their frames. Frames arrive over WebRTC or are injected by
+ * tests; answers come from a pluggable inference backend.
  *
  * <pre>{@code
  * try (OvershootEmulator emulator = OvershootEmulator.builder().build().start()) {
@@ -48,9 +53,9 @@ public final class OvershootEmulator implements AutoCloseable {
     private final EmulatorServer server;
     private final Faults faults;
 
-    private OvershootEmulator(EmulatorSettings settings) {
+    private OvershootEmulator(EmulatorSettings settings, V1Settings v1Settings) {
         this.settings = settings;
-        this.server = new EmulatorServer(settings);
+        this.server = new EmulatorServer(settings, v1Settings);
         this.faults = new Faults(server);
     }
 
@@ -77,6 +82,16 @@ public final class OvershootEmulator implements AutoCloseable {
     /** The REST base URL without a trailing slash, e.g. {@code http://127.0.0.1:8080/v0.2}. */
     public String baseUrl() {
         return "http://" + urlHost() + ":" + port() + settings.basePath();
+    }
+
+    /** The v1beta base URL without a trailing slash, {@code http://HOST:PORT/v1beta} ({@code /v1} is an alias). */
+    public String v1BaseUrl() {
+        return "http://" + urlHost() + ":" + port() + V1Emulator.basePath();
+    }
+
+    /** The v1beta API's test controls: frames, stream state, reaping and chat faults. */
+    public V1Controls v1() {
+        return server.v1();
     }
 
     /** The results WebSocket URL of a stream: {@code ws://HOST:PORT<base>/ws/streams/<id>}. */
@@ -183,6 +198,11 @@ public final class OvershootEmulator implements AutoCloseable {
         private LiveKitCredentials liveKitCredentials;
         private Duration publisherGrace = LiveKitRooms.DEFAULT_PUBLISHER_GRACE;
         private EmulatorObserver observer = EmulatorObserver.NONE;
+        private Duration v1LeaseTtl = V1Settings.DEFAULT_LEASE_TTL;
+        private int v1RequestsPerSecond = V1Settings.DEFAULT_REQUESTS_PER_SECOND;
+        private boolean allowPrivateCameraSources;
+        private Duration v1SourceConnectTimeout = V1Settings.DEFAULT_SOURCE_CONNECT_TIMEOUT;
+        private List<ModelEntry> v1Models = V1Settings.DEFAULT_MODELS;
         private List<String> corsOrigins = List.of();
 
         private Builder() {
@@ -299,6 +319,18 @@ public final class OvershootEmulator implements AutoCloseable {
             return this;
         }
 
+        /** v1beta: how long a stream lives without a keepalive before it is reaped, default 300 s. */
+        public Builder v1LeaseTtl(Duration ttl) {
+            this.v1LeaseTtl = ttl;
+            return this;
+        }
+
+        /** v1beta: chat completions per API key and second before 429, default 100. */
+        public Builder v1RequestsPerSecond(int rate) {
+            this.v1RequestsPerSecond = rate;
+            return this;
+        }
+
         /**
          * Origins ({@code scheme://host[:port]}) whose web pages may call the API; default: any ({@code *}). The
          * origin is echoed with {@code Access-Control-Allow-Credentials: true}, as browser SDKs that send
@@ -306,6 +338,27 @@ public final class OvershootEmulator implements AutoCloseable {
          */
         public Builder corsOrigins(String... origins) {
             this.corsOrigins = List.of(origins);
+            return this;
+        }
+
+        /**
+         * v1beta: lets camera sources point at private, loopback and link-local addresses, which the service refuses
+         * (default false); tests pulling from a camera on this machine need it.
+         */
+        public Builder allowPrivateCameraSources(boolean allow) {
+            this.allowPrivateCameraSources = allow;
+            return this;
+        }
+
+        /** v1beta: how long an unreachable camera source is retried before the create answers 422, default 15 s. */
+        public Builder v1SourceConnectTimeout(Duration timeout) {
+            this.v1SourceConnectTimeout = timeout;
+            return this;
+        }
+
+        /** v1beta: the model catalog, default {@link V1Settings#DEFAULT_MODELS}. */
+        public Builder v1Models(List<ModelEntry> models) {
+            this.v1Models = List.copyOf(models);
             return this;
         }
 
@@ -323,7 +376,9 @@ public final class OvershootEmulator implements AutoCloseable {
                     backend == null ? new DescribeBackend() : backend, idleAfter, clipPersistDelay,
                     frameStoreMaxFrames, frameMaxSide,
                     liveKitCredentials == null ? LiveKitCredentials.random() : liveKitCredentials, publisherGrace,
-                    observer, corsOrigins));
+                    observer, corsOrigins),
+                    new V1Settings(v1LeaseTtl, v1RequestsPerSecond, allowPrivateCameraSources, v1SourceConnectTimeout,
+                            v1Models));
         }
 
         private static boolean isLoopback(String host) {

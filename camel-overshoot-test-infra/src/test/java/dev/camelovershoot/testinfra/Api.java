@@ -33,21 +33,32 @@ final class Api {
     }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final OvershootEmulator emulator;
+    private final String baseUrl;
     private final String apiKey;
 
+    /** A client of the v0.2 API. */
     Api(OvershootEmulator emulator) {
-        this(emulator, emulator.apiKey());
+        this(emulator.baseUrl(), emulator.apiKey());
     }
 
-    private Api(OvershootEmulator emulator, String apiKey) {
-        this.emulator = emulator;
+    private Api(String baseUrl, String apiKey) {
+        this.baseUrl = baseUrl;
         this.apiKey = apiKey;
+    }
+
+    /** A client of the v1beta API, under {@code /v1beta}. */
+    static Api v1(OvershootEmulator emulator) {
+        return new Api(emulator.v1BaseUrl(), emulator.apiKey());
     }
 
     /** The same client with another key, or none when {@code null}. */
     Api as(String key) {
-        return new Api(emulator, key);
+        return new Api(baseUrl, key);
+    }
+
+    /** The same client under another base URL (the {@code /v1} alias). */
+    Api at(String otherBaseUrl) {
+        return new Api(otherBaseUrl, apiKey);
     }
 
     Reply get(String path) {
@@ -82,7 +93,7 @@ final class Api {
     }
 
     Reply send(String method, String path, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(emulator.baseUrl() + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()

@@ -26,12 +26,15 @@ class EmulatorMainTest {
     private final PrintStream out = new PrintStream(stdout, true, StandardCharsets.UTF_8);
 
     @Test
-    void startsFromTheCommandLineAndPrintsTheListeningLine() {
+    void startsFromTheCommandLineAndPrintsTheListeningLines() {
         try (OvershootEmulator emulator = EmulatorMain.start(new String[] {"--port", "0", "--api-key", "ovs_one",
-                "--api-key", "ovs_two", "--lease-ttl", "7", "--backend", "scripted"}, out)) {
+                "--api-key", "ovs_two", "--lease-ttl", "7", "--backend", "scripted", "--v1-lease-ttl", "9"}, out)) {
             assertThat(stdout.toString(StandardCharsets.UTF_8)).isEqualTo(
                     "Overshoot emulator listening on http://127.0.0.1:" + emulator.port() + "/v0.2"
+                            + System.lineSeparator()
+                            + "Overshoot emulator listening on http://127.0.0.1:" + emulator.port() + "/v1beta"
                             + System.lineSeparator());
+            assertThat(Api.v1(emulator).as("ovs_one").post("/streams", "{}").get("ttl_seconds").asInt()).isEqualTo(9);
             assertThat(emulator.apiKeys()).containsExactly("ovs_one", "ovs_two");
             assertThat(emulator.backend()).isInstanceOf(ScriptedBackend.class);
             Api.Reply created = new Api(emulator).as("ovs_two").create(Api.frameStream(1));
@@ -74,6 +77,9 @@ class EmulatorMainTest {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> EmulatorMain.start(new String[] {"--backend", "rules"}, out))
                 .withMessageContaining("--rules");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> EmulatorMain.start(new String[] {"--allow-private-cameras", "yes"}, out))
+                .withMessageContaining("true or false");
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> EmulatorMain.start(new String[] {"--livekit-key", "k"}, out))
                 .withMessageContaining("--livekit-secret");

@@ -32,7 +32,10 @@ final class ApiErrors {
         String message = redact.apply(describe(status, call, said, error.details(), requestId));
         JsonNode details = error.details();
         String code = error.error();
-        if (status == 401) {
+        if (FrameUnavailableException.NOT_YET_PRODUCED.equals(code) || FrameUnavailableException.EVICTED.equals(code)) {
+            return new FrameUnavailableException(message, status, code, requestId, details);
+        }
+        if (status == 401 || status == 403) {
             return new AuthenticationException(message, status, code, requestId, details);
         }
         if (status == 402) {
@@ -45,7 +48,8 @@ final class ApiErrors {
             return new NotFoundException(message, status, code, requestId, details);
         }
         if (status == 429) {
-            return new RateLimitException(message, code, requestId, details, retryAfter(headers));
+            return new RateLimitException(message, code, requestId, details, retryAfter(headers),
+                    RateLimits.of(headers));
         }
         if (status >= 500) {
             return new ServerException(message, status, code, requestId, details);
@@ -86,6 +90,9 @@ final class ApiErrors {
     private static String what(int status) {
         return switch (status) {
             case 401 -> "The API key was rejected";
+            case 403 -> "The API key may not access this";
+            case 409 -> "Conflict";
+            case 410 -> "Gone";
             case 402 -> "Insufficient credits";
             case 400, 422 -> "The request was invalid";
             case 404 -> "Not found";
@@ -97,6 +104,9 @@ final class ApiErrors {
     private static String advice(int status) {
         return switch (status) {
             case 401 -> "Check the API key (the apiKey setting or the OVERSHOOT_API_KEY environment variable).";
+            case 403 -> "Use the key that created the stream, or an account that may use this resource.";
+            case 409 -> "A frame not produced yet may arrive: ask again; a region conflict needs the stream's region.";
+            case 410 -> "The frame has left the stream's retention window; ask about a newer one.";
             case 402 -> "Add credits to the Overshoot account; a stream that ran out of credits must be created again.";
             case 400, 422 -> "Correct the request and send it again.";
             case 404 -> "The stream has ended, expired or never existed; create a new stream.";

@@ -7,14 +7,14 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 
-/** Turns asynchronous failures into this client's exceptions. */
-final class Futures {
+/** Turns asynchronous failures into this client's exceptions. Public for {@code client.v1}. */
+public final class Futures {
 
     private Futures() {
     }
 
     /** Waits for {@code future}; a failure is rethrown as the {@link OvershootException} behind it. */
-    static <T> T await(CompletableFuture<T> future) {
+    public static <T> T await(CompletableFuture<T> future) {
         try {
             return future.join();
         } catch (CompletionException | CancellationException e) {
@@ -23,7 +23,7 @@ final class Futures {
     }
 
     /** Calls code that returns a future; if it throws instead, the future fails with what it threw. */
-    static <T> CompletableFuture<T> call(Supplier<CompletableFuture<T>> code) {
+    public static <T> CompletableFuture<T> call(Supplier<CompletableFuture<T>> code) {
         try {
             return Objects.requireNonNull(code.get(), "a transport returned no future");
         } catch (RuntimeException e) {
@@ -32,7 +32,7 @@ final class Futures {
     }
 
     /** The {@link OvershootException} behind a failure, wrapping anything else. */
-    static OvershootException unwrap(Throwable error) {
+    public static OvershootException unwrap(Throwable error) {
         Throwable cause = strip(error);
         if (cause instanceof OvershootException overshoot) {
             return overshoot;
@@ -45,7 +45,7 @@ final class Futures {
     }
 
     /** The failure behind the wrappers that futures add. */
-    static Throwable strip(Throwable error) {
+    public static Throwable strip(Throwable error) {
         Throwable cause = error;
         while ((cause instanceof CompletionException || cause instanceof ExecutionException)
                 && cause.getCause() != null) {

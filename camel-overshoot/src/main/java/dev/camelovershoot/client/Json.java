@@ -7,10 +7,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.camelovershoot.client.wire.ErrorBody;
 
-/** The one JSON mapper of the client; the wire records carry their own naming and inclusion rules. */
-final class Json {
+/**
+ * The one JSON mapper of the client (v0.2 and v1); the wire records carry their own naming and inclusion rules.
+ * Public so that {@code client.v1} shares it; not meant for applications.
+ */
+public final class Json {
 
-    static final ObjectMapper MAPPER = JsonMapper.builder()
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
@@ -19,7 +22,7 @@ final class Json {
     private Json() {
     }
 
-    static String write(Object value) {
+    public static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
@@ -27,19 +30,25 @@ final class Json {
         }
     }
 
-    static <T> T read(String json, Class<T> type) throws JsonProcessingException {
+    public static <T> T read(String json, Class<T> type) throws JsonProcessingException {
         return MAPPER.readValue(json, type);
     }
 
-    static JsonNode tree(String json) throws JsonProcessingException {
+    public static JsonNode tree(String json) throws JsonProcessingException {
         return MAPPER.readTree(json);
     }
 
-    /** An error body; a body that is not the documented JSON becomes {@code unknown} with the raw text. */
+    /**
+     * An error body: v0.2's {@code {error, message, request_id, details}} or v1's FastAPI-style {@code {"detail": ...}}
+     * ({@link FastApiErrors}); a body that is not JSON becomes {@code unknown} with the raw text.
+     */
     static ErrorBody readErrorBody(String body) {
         if (body != null && !body.isBlank()) {
             try {
                 JsonNode node = tree(body);
+                if (node.isObject() && node.has("detail") && !node.has("error")) {
+                    return FastApiErrors.read(node.get("detail"));
+                }
                 if (node.isObject()) {
                     return MAPPER.treeToValue(node, ErrorBody.class);
                 }

@@ -14,11 +14,9 @@ import dev.camelovershoot.client.wire.StreamCreated;
 import dev.camelovershoot.client.wire.StreamRequest;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 
@@ -33,7 +31,7 @@ import java.util.concurrent.ThreadFactory;
 public final class OvershootClient {
 
     public static final String DEFAULT_BASE_URL = "https://api.overshoot.ai/v0.2";
-    public static final String API_KEY_ENV = "OVERSHOOT_API_KEY";
+    public static final String API_KEY_ENV = ApiSettings.API_KEY_ENV;
 
     private static final TypeReference<List<ModelInfo>> MODEL_LIST = new TypeReference<>() { };
     /** How long the retry thread stays without work before it ends (it comes back for the next retry). */
@@ -46,12 +44,11 @@ public final class OvershootClient {
     private final ScheduledExecutorService retries;
 
     private OvershootClient(Builder builder) {
-        this.baseUrl = stripTrailingSlash(builder.baseUrl);
+        this.baseUrl = builder.resolvedBaseUrl();
         this.reinferRetry = builder.reinferRetry;
         this.threads = builder.threadFactory;
         this.retries = Threads.idling(Threads.factory(threads, "retry"), RETRY_THREAD_IDLE_SECONDS);
-        HttpClient httpClient = builder.httpClient != null ? builder.httpClient : newHttpClient(builder);
-        this.http = new HttpApi(httpClient, baseUrl, builder.resolveApiKey(), builder.requestTimeout);
+        this.http = builder.httpApi();
     }
 
     public static Builder builder() {
@@ -177,66 +174,21 @@ public final class OvershootClient {
         }
     }
 
-    private static String stripTrailingSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    }
+    /**
+     * Settings of an {@link OvershootClient}: those of {@link ApiSettings} (default base URL
+     * {@value OvershootClient#DEFAULT_BASE_URL}) and the reinfer retry.
+     */
+    public static final class Builder extends ApiSettings<Builder> {
 
-    private static HttpClient newHttpClient(Builder builder) {
-        HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(builder.connectTimeout);
-        if (builder.executor != null) {
-            http.executor(builder.executor);
-        }
-        return http.build();
-    }
-
-    /** Settings of an {@link OvershootClient}; only the API key has no default. */
-    public static final class Builder {
-
-        private String baseUrl = DEFAULT_BASE_URL;
-        private String apiKey;
-        private Duration connectTimeout = Duration.ofSeconds(10);
-        private Duration requestTimeout = Duration.ofSeconds(30);
-        private HttpClient httpClient;
-        private Executor executor;
         private RetryPolicy reinferRetry = RetryPolicy.reinferDefaults();
         private ThreadFactory threadFactory;
 
         private Builder() {
+            super(DEFAULT_BASE_URL);
         }
 
-        /** Default {@value OvershootClient#DEFAULT_BASE_URL}; include the version segment. */
-        public Builder baseUrl(String baseUrl) {
-            this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
-            return this;
-        }
-
-        /** Default: the environment variable {@value OvershootClient#API_KEY_ENV}. */
-        public Builder apiKey(String apiKey) {
-            this.apiKey = apiKey;
-            return this;
-        }
-
-        /** Default 10 s; ignored when an {@link HttpClient} is given. */
-        public Builder connectTimeout(Duration connectTimeout) {
-            this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
-            return this;
-        }
-
-        /** Default 30 s, per request; also bounds the results channel's connect. */
-        public Builder requestTimeout(Duration requestTimeout) {
-            this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
-            return this;
-        }
-
-        /** A shared client to use instead of a new one; its own connect timeout and executor then apply. */
-        public Builder httpClient(HttpClient httpClient) {
-            this.httpClient = httpClient;
-            return this;
-        }
-
-        /** The executor of a new {@link HttpClient}: runs response handling and dependent stages. */
-        public Builder executor(Executor executor) {
-            this.executor = executor;
+        @Override
+        protected Builder self() {
             return this;
         }
 
@@ -258,20 +210,6 @@ public final class OvershootClient {
 
         public OvershootClient build() {
             return new OvershootClient(this);
-        }
-
-        private String resolveApiKey() {
-            String key = apiKey != null ? apiKey : System.getenv(API_KEY_ENV);
-            if (key == null || key.isBlank()) {
-                throw new IllegalStateException("No Overshoot API key: set the " + API_KEY_ENV
-                        + " environment variable or call apiKey(...) on the builder.");
-            }
-            return key;
-        }
-
-        @Override
-        public String toString() {
-            return "OvershootClient.Builder[baseUrl=" + baseUrl + ", apiKey=" + (apiKey == null ? "null" : "***") + "]";
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.camelovershoot.transport;
 
 import dev.camelovershoot.client.OvershootException;
+import dev.camelovershoot.client.v1.Publish;
+import dev.camelovershoot.client.v1.Publisher;
 import dev.camelovershoot.client.wire.LiveKitInfo;
 import dev.camelovershoot.client.wire.Source;
 import dev.camelovershoot.client.wire.StreamCreated;
@@ -14,9 +16,10 @@ import java.util.function.Consumer;
 /**
  * Publishes frames into a LiveKit room: the service's own room for a native stream (the default transport), or the
  * user's room for a user-managed LiveKit source. One frame bridge lives as long as the transport; the LiveKit
- * participant is replaced when the session recreates its stream.
+ * participant is replaced when the session recreates its stream. It also publishes into v1 streams
+ * ({@link Publisher}), whose rooms and tokens come from {@code publish} in the create and keepalive responses.
  */
-public final class LiveKitTransport extends BridgedTransport<LiveKitPublisher> {
+public final class LiveKitTransport extends BridgedTransport<LiveKitPublisher> implements Publisher {
 
     private final HttpClient http;
     private final Source userRoom;
@@ -50,9 +53,19 @@ public final class LiveKitTransport extends BridgedTransport<LiveKitPublisher> {
             return CompletableFuture.failedFuture(new TransportException(
                     "The service returned no LiveKit room for stream " + created.streamId(), null));
         }
+        return join(room, failures);
+    }
+
+    /** v1: joins the stream's room with its publish token. */
+    @Override
+    public CompletableFuture<Void> connect(Publish publish, Consumer<OvershootException> failures) {
+        return join(new LiveKitInfo(publish.url(), publish.token()), failures);
+    }
+
+    private CompletableFuture<Void> join(LiveKitInfo room, Consumer<OvershootException> failures) {
         LiveKitPublisher next = new LiveKitPublisher(http, runtime.factory(), track(), room.url(),
                 new LiveKitPublisher.Settings(settings.codec(), settings.width(), settings.height(),
-                        settings.iceServers(), settings.timeout()),
+                        settings.iceServers(), settings.timeout(), settings.reconnect()),
                 e -> lost(e, failures), settings.threads());
         connection(next);
         return next.start(room.token())

@@ -1,9 +1,11 @@
 package dev.camelovershoot.transport;
 
+import dev.camelovershoot.client.ReconnectPolicy;
 import dev.onvoid.webrtc.RTCIceServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.ThreadFactory;
 
 /**
@@ -15,11 +17,13 @@ import java.util.concurrent.ThreadFactory;
  * @param height     height announced to LiveKit
  * @param iceServers STUN/TURN servers of the client's own (the service's are added to them)
  * @param timeout    bound for each connection step
+ * @param reconnect  how a lost LiveKit connection is resumed or rejoined: by default for as long as the transport
+ *                   is open, 1 s doubling up to 30 s between attempts
  * @param threads    makes the transport's threads (LiveKit publisher and signal threads, named by it); {@code null}:
  *                   daemon threads {@code livekit-publisher} and {@code livekit-signal-<n>}
  */
 public record TransportSettings(String codec, double publishFps, int width, int height, List<RTCIceServer> iceServers,
-                                Duration timeout, ThreadFactory threads) {
+                                Duration timeout, ReconnectPolicy reconnect, ThreadFactory threads) {
 
     public TransportSettings {
         codec = codec.toLowerCase(Locale.ROOT);
@@ -27,20 +31,27 @@ public record TransportSettings(String codec, double publishFps, int width, int 
             throw new IllegalArgumentException("Unsupported codec '" + codec + "': use vp8 or h264");
         }
         iceServers = List.copyOf(iceServers);
+        Objects.requireNonNull(reconnect, "reconnect");
     }
 
-    /** Settings whose threads are the transport's own. */
+    /** Settings that reconnect with {@link ReconnectPolicy#defaults()}. */
     public TransportSettings(String codec, double publishFps, int width, int height, List<RTCIceServer> iceServers,
                              Duration timeout) {
-        this(codec, publishFps, width, height, iceServers, timeout, null);
-    }
-
-    public TransportSettings withThreads(ThreadFactory factory) {
-        return new TransportSettings(codec, publishFps, width, height, iceServers, timeout, factory);
+        this(codec, publishFps, width, height, iceServers, timeout, ReconnectPolicy.defaults(), null);
     }
 
     /** VP8 at the given rate, 640x480 announced, no ICE servers, 15 s steps (LiveKit clients use the same). */
     public static TransportSettings defaults(double publishFps) {
         return new TransportSettings("vp8", publishFps, 640, 480, List.of(), Duration.ofSeconds(15));
+    }
+
+    /** The same settings with another reconnect policy. */
+    public TransportSettings withReconnect(ReconnectPolicy policy) {
+        return new TransportSettings(codec, publishFps, width, height, iceServers, timeout, policy, threads);
+    }
+
+    /** The same settings with the transport's threads made by {@code factory}. */
+    public TransportSettings withThreads(ThreadFactory factory) {
+        return new TransportSettings(codec, publishFps, width, height, iceServers, timeout, reconnect, factory);
     }
 }

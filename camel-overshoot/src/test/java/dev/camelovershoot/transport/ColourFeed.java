@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ObjIntConsumer;
 
 /** Publishes solid-colour frames through a transport from its own thread, at a steady rate, as a camera would. */
-final class ColourFeed implements AutoCloseable {
+public final class ColourFeed implements AutoCloseable {
 
     static final int WIDTH = 640;
     static final int HEIGHT = 480;
@@ -36,16 +36,16 @@ final class ColourFeed implements AutoCloseable {
         thread.scheduleAtFixedRate(this::publishOne, 0, 1_000_000 / fps, TimeUnit.MICROSECONDS);
     }
 
-    ColourFeed(VideoTransport transport, String colour) {
+    public ColourFeed(VideoTransport transport, String colour) {
         this(transport, colour, 20, (frame, n) -> { });
     }
 
-    void show(String next) {
+    public void show(String next) {
         colour = next;
     }
 
     /** Frames the transport accepted (not dropped by its rate cap or while connecting). */
-    int published() {
+    public int published() {
         return published.get();
     }
 

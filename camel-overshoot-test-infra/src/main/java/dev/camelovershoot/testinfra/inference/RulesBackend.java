@@ -23,7 +23,7 @@ public final class RulesBackend implements InferenceBackend {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(\\w+)}}");
     /** A facts object whose keys are the names a condition may test. */
-    private static final ObjectNode FACT_NAMES = new FrameFacts(0, 0, "", List.of(0, 0, 0), 0, 0, 0, 0).toJson();
+    private static final ObjectNode FACT_NAMES = new FrameFacts(0, 0, "", List.of(0, 0, 0), 0, 0, 0, 0, List.of()).toJson();
 
     private final List<Rule> rules;
     private final JsonNode fallback;

@@ -45,6 +45,11 @@ public final class LiveKitTokens {
         return mint(identity, room, ttl, new CanPublish(true), new CanSubscribe(false));
     }
 
+    /** A token that lets {@code identity} join {@code room} and subscribe, but neither publish nor send data. */
+    public String mintViewerToken(String identity, String room, Duration ttl) {
+        return mint(identity, room, ttl, new CanPublish(false), new CanSubscribe(true), new CanPublishData(false));
+    }
+
     /** A fresh token with the same grants, for {@code refresh_token}. */
     String refresh(LiveKitGrant grant, Duration ttl) {
         return mint(grant.identity(), grant.room(), ttl, new CanPublish(grant.canPublish()),

@@ -17,6 +17,7 @@ import livekit.LivekitModels.TrackInfo;
 import livekit.LivekitModels.TrackType;
 import livekit.LivekitRtc.AddTrackRequest;
 import livekit.LivekitRtc.LeaveRequest;
+import livekit.LivekitRtc.RequestResponse;
 import livekit.LivekitRtc.SessionDescription;
 import livekit.LivekitRtc.SignalRequest;
 import livekit.LivekitRtc.SignalResponse;
@@ -193,9 +194,12 @@ final class Participant implements IngestListener {
         peer.close();
     }
 
+    /** Media from a participant without the publish grant is dropped: a viewer cannot feed the stream. */
     @Override
     public void onFrame(I420Planes frame) {
-        room.listener().onFrame(frame);
+        if (grant.canPublish()) {
+            room.listener().onFrame(frame);
+        }
     }
 
     /** Held while an answer is being produced, so that the answer reaches the client before its candidates. */
@@ -265,8 +269,19 @@ final class Participant implements IngestListener {
         }
     }
 
-    /** Any kind and source is accepted; a repeated {@code cid} gets the same track back. */
+    /**
+     * Any kind and source is accepted from a participant allowed to publish; a repeated {@code cid} gets the same
+     * track back. A subscribe-only participant (a viewer) is refused with {@code NOT_ALLOWED}, as a LiveKit server
+     * refuses it.
+     */
     private void publishTrack(AddTrackRequest request) {
+        if (!grant.canPublish()) {
+            LOG.info("{} ({}) may not publish; track {} refused", sid, grant.identity(), request.getCid());
+            send(SignalResponse.newBuilder().setRequestResponse(RequestResponse.newBuilder()
+                    .setReason(RequestResponse.Reason.NOT_ALLOWED).setAddTrack(request)
+                    .setMessage("does not have permission to publish")).build());
+            return;
+        }
         TrackInfo track;
         synchronized (this) {
             track = tracksByCid.computeIfAbsent(request.getCid(), cid -> TrackInfo.newBuilder()

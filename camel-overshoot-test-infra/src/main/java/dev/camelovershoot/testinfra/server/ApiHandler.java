@@ -2,14 +2,12 @@ package dev.camelovershoot.testinfra.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.camelovershoot.testinfra.RecordedRequest;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -70,26 +68,14 @@ final class ApiHandler extends Handler.Abstract {
     }
 
     private CompletableFuture<Route.Reply> dispatch(Request request, String path) {
-        List<String> allowed = new ArrayList<>();
-        for (Route route : routes) {
-            Matcher matcher = route.path().matcher(path);
-            if (!matcher.matches()) {
-                continue;
-            }
-            if (!route.method().equals(request.getMethod())) {
-                allowed.add(route.method());
-                continue;
-            }
-            String apiKey = route.authenticated() ? authenticate(request) : null;
-            List<String> params = new ArrayList<>();
-            for (int i = 1; i <= matcher.groupCount(); i++) {
-                params.add(matcher.group(i));
-            }
-            return route.endpoint().handle(new Call(request, apiKey, params));
+        RouteLookup<Route> lookup = RouteLookup.find(routes, Route::method, Route::path, request.getMethod(), path);
+        if (lookup.found()) {
+            String apiKey = lookup.route().authenticated() ? authenticate(request) : null;
+            return lookup.route().endpoint().handle(new Call(request, apiKey, lookup.params()));
         }
-        if (!allowed.isEmpty()) {
-            throw new ApiException(405, "method_not_allowed", "Use " + String.join(" or ", allowed), null,
-                    Map.of("Allow", String.join(", ", allowed)));
+        if (!lookup.allowed().isEmpty()) {
+            throw new ApiException(405, "method_not_allowed", "Use " + String.join(" or ", lookup.allowed()), null,
+                    Map.of("Allow", String.join(", ", lookup.allowed())));
         }
         throw notFound();
     }

@@ -4,12 +4,16 @@ import dev.camelovershoot.testinfra.RecordedRequest;
 import dev.camelovershoot.testinfra.StreamSnapshot;
 import dev.camelovershoot.testinfra.frames.EmulatorFrame;
 import dev.camelovershoot.testinfra.livekit.LiveKitRooms;
+import dev.camelovershoot.testinfra.v1.V1Controls;
+import dev.camelovershoot.testinfra.v1.V1Emulator;
+import dev.camelovershoot.testinfra.v1.V1Settings;
 import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.websocket.server.WebSocketCreator;
 
 /**
@@ -24,14 +28,22 @@ public final class EmulatorServer implements AutoCloseable {
     private final EmulatorSettings settings;
     private final MediaHub media;
     private final StreamService service;
+    private final V1Emulator v1;
     private final Deque<RecordedRequest> journal = new ArrayDeque<>();
     private JettyHost host;
     private int port;
 
     public EmulatorServer(EmulatorSettings settings) {
+        this(settings, V1Settings.DEFAULTS);
+    }
+
+    /** @param v1Settings how the v1beta API beside v0.2 behaves */
+    public EmulatorServer(EmulatorSettings settings, V1Settings v1Settings) {
         this.settings = settings;
         this.media = new MediaHub(settings.liveKitCredentials(), settings.publisherGrace());
         this.service = new StreamService(settings, media);
+        this.v1 = new V1Emulator(v1Settings, service::isApiKey, settings.backend(), settings.frameStoreMaxFrames(),
+                settings.frameMaxSide(), media.rooms(), media.tokens(), MediaHub.LIVEKIT_PATH, this::record);
         this.port = settings.port();
     }
 
@@ -64,6 +76,7 @@ public final class EmulatorServer implements AutoCloseable {
             host.stop();
             host = null;
         }
+        v1.close();
         service.close();
         media.close();
     }
@@ -126,6 +139,11 @@ public final class EmulatorServer implements AutoCloseable {
         service.endStream(streamId, reason);
     }
 
+    /** The v1beta API's test controls. */
+    public V1Controls v1() {
+        return v1.controls();
+    }
+
     /** The LiveKit rooms, for test controls; {@code null} when WebRTC cannot run here. */
     public LiveKitRooms liveKitRooms() {
         return media.rooms();
@@ -137,8 +155,9 @@ public final class EmulatorServer implements AutoCloseable {
     }
 
     private JettyHost newHost() {
-        ApiHandler api = new ApiHandler(settings.basePath(), new Endpoints(service).routes(), service::isApiKey,
-                this::record);
+        // v1beta first: it answers only under its own prefixes and leaves the rest to v0.2.
+        Handler api = new Handler.Sequence(v1.newHandler(), new ApiHandler(settings.basePath(),
+                new Endpoints(service).routes(), service::isApiKey, this::record));
         WebSocketCreator sockets = (request, response, callback) -> {
             record(new RecordedRequest("GET", request.getHttpURI().getPath().substring(settings.basePath().length()),
                     101));

@@ -50,7 +50,7 @@ final class StreamService implements AutoCloseable {
 
     private final EmulatorSettings settings;
     private final Credits credits;
-    private final KeepaliveFaults keepaliveFaults = new KeepaliveFaults();
+    private final QueuedFaults keepaliveFaults = new QueuedFaults();
     private volatile Duration deleteDelay = Duration.ZERO;
     private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(1, daemon("timer"));
     private final ScheduledExecutorService inference =
@@ -88,7 +88,7 @@ final class StreamService implements AutoCloseable {
                 CompletableFuture.delayedExecutor(deleteDelay.toNanos(), TimeUnit.NANOSECONDS, timers));
     }
 
-    KeepaliveFaults keepaliveFaults() {
+    QueuedFaults keepaliveFaults() {
         return keepaliveFaults;
     }
 
@@ -154,7 +154,7 @@ final class StreamService implements AutoCloseable {
     /** A keepalive, unless a test queued a fault for it: then a failure, or the normal answer after a delay. */
     CompletableFuture<Stream.KeepaliveReceipt> keepalive(String apiKey, String streamId) {
         Stream stream = owned(apiKey, streamId);
-        KeepaliveFaults.KeepaliveFault fault = keepaliveFaults.next();
+        QueuedFaults.Fault fault = keepaliveFaults.next();
         if (fault == null) {
             return CompletableFuture.completedFuture(stream.keepalive());
         }

@@ -3,12 +3,13 @@ package dev.camelovershoot.testinfra.livekit;
 import static dev.camelovershoot.testinfra.frames.FrameColours.awaitColour;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static dev.camelovershoot.testinfra.livekit.LiveKitTestPublisher.answer;
+import static dev.camelovershoot.testinfra.livekit.LiveKitTestPublisher.applyServerCandidates;
+import static dev.camelovershoot.testinfra.livekit.LiveKitTestPublisher.offer;
+import static dev.camelovershoot.testinfra.livekit.LiveKitTestPublisher.trickle;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.camelovershoot.testinfra.rtc.ClientWebRtc;
-import dev.camelovershoot.testinfra.rtc.IceCandidate;
 import dev.camelovershoot.testinfra.rtc.TestVideoPublisher;
 import dev.camelovershoot.testinfra.rtc.WebRtcRuntime;
 import java.net.URI;
@@ -44,7 +45,6 @@ class LiveKitSignallingTest {
 
     private static final String ROOM = "stream-1";
     private static final Duration GRACE = Duration.ofMillis(800);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static WebRtcRuntime webrtc;
     private static ClientWebRtc clientWebRtc;
@@ -284,38 +284,6 @@ class LiveKitSignallingTest {
 
     private static String token(String identity) {
         return server.tokens().mintPublishToken(identity, ROOM, Duration.ofMinutes(5));
-    }
-
-    private static SignalRequest offer(String sdp, int id) {
-        return SignalRequest.newBuilder().setOffer(SessionDescription.newBuilder().setType("offer").setSdp(sdp).setId(id)).build();
-    }
-
-    private static SignalRequest trickle(IceCandidate c) {
-        String init = JSON.createObjectNode().put("candidate", c.candidate()).put("sdpMid", c.sdpMid())
-                .put("sdpMLineIndex", c.sdpMLineIndex()).toString();
-        return SignalRequest.newBuilder().setTrickle(TrickleRequest.newBuilder().setCandidateInit(init)).build();
-    }
-
-    private static String answer(SignalTestClient client, int id) throws InterruptedException {
-        SessionDescription answer = client.await(r -> r.hasAnswer() && r.getAnswer().getId() == id).getAnswer();
-        assertThat(answer.getType()).isEqualTo("answer");
-        return answer.getSdp();
-    }
-
-    /** Server candidates carry all three keys; none may arrive before the first answer. */
-    private static void applyServerCandidates(SignalTestClient client, TestVideoPublisher publisher) throws Exception {
-        client.await(MessageCase.TRICKLE);
-        boolean answered = false;
-        for (SignalResponse r : client.received()) {
-            answered |= r.hasAnswer();
-            if (r.hasTrickle()) {
-                assertThat(answered).as("answer before candidates").isTrue();
-                JsonNode init = JSON.readTree(r.getTrickle().getCandidateInit());
-                assertThat(init.has("candidate") && init.has("sdpMid") && init.has("sdpMLineIndex")).isTrue();
-                publisher.addRemoteCandidate(new IceCandidate(init.get("sdpMid").asText(), init.get("sdpMLineIndex").asInt(),
-                        init.get("candidate").asText()));
-            }
-        }
     }
 
     private static HttpResponse<String> validate(String pathAndQuery) throws Exception {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.camelovershoot.component.EmulatorMainRun;
 import dev.camelovershoot.media.TestVideos;
+import dev.camelovershoot.testinfra.frames.RtspServer;
 import dev.camelovershoot.testinfra.OvershootEmulatorExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,8 @@ class CameraRtspExampleTest {
     @Test
     void theRtspStreamsColourReachesTheLog() throws Exception {
         Path video = TestVideos.h264Mp4(dir.resolve("green.mp4"), 10, TestVideos.segments(150, "green"));
-        try (RtspServer server = RtspServer.serve(video, "camera1", Path.of("target", "rtsp-server.log"))) {
+        try (RtspServer server = RtspServer.serve(Path.of("rtsp-server.py"), video, "camera1",
+                Path.of("target", "rtsp-server.log"))) {
             assertThat(EmulatorMainRun.seesResult(CameraRtspExample.main(), EMULATOR.emulator(),
                     Map.of("source", server.url()), "live-video-to-log", "\"color\":\"green\"",
                     Duration.ofSeconds(30))).as("a result naming the stream's colour").isTrue();

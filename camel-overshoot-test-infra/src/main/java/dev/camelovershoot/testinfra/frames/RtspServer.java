@@ -1,4 +1,4 @@
-package dev.camelovershoot.examples.camerartsp;
+package dev.camelovershoot.testinfra.frames;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -10,12 +10,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The example's {@code rtsp-server.py} (GStreamer's RTSP server, Debian packages installed by scripts/prereqs.sh)
- * serving one MP4 file on a free port, for as long as this is open.
+ * An RTSP camera for tests: the camera-rtsp example's {@code rtsp-server.py} (GStreamer's RTSP server, Debian
+ * packages installed by scripts/prereqs.sh) serving the H.264 video of one MP4 file on a free port, for as long as
+ * this is open.
  */
-final class RtspServer implements AutoCloseable {
+public final class RtspServer implements AutoCloseable {
 
-    private static final Path SCRIPT = Path.of("rtsp-server.py");
     private static final Duration STARTUP = Duration.ofSeconds(20);
 
     private final Process process;
@@ -26,9 +26,12 @@ final class RtspServer implements AutoCloseable {
         this.url = url;
     }
 
-    /** Serves {@code file} at {@code rtsp://127.0.0.1:<free port>/<mount>}; its errors go to {@code log}. */
-    static RtspServer serve(Path file, String mount, Path log) throws Exception {
-        Process process = new ProcessBuilder("/usr/bin/python3", SCRIPT.toString(), file.toString(), "0", mount)
+    /**
+     * Serves {@code file} at {@code rtsp://127.0.0.1:<free port>/<mount>} with the server script {@code script}; its
+     * errors go to {@code log}.
+     */
+    public static RtspServer serve(Path script, Path file, String mount, Path log) throws Exception {
+        Process process = new ProcessBuilder("/usr/bin/python3", script.toString(), file.toString(), "0", mount)
                 .redirectError(log.toFile())
                 .start();
         try {
@@ -45,7 +48,7 @@ final class RtspServer implements AutoCloseable {
         }
     }
 
-    String url() {
+    public String url() {
         return url;
     }
 
