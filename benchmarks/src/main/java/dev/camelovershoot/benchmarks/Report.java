@@ -57,7 +57,9 @@ record Report(Settings settings, List<ClientRun> runs, List<ScaleStep> scale, As
             out.add(new Figure("v1_ask_bare_p" + p + "_ms", a.bareMs().percentile(p), "ms"));
             out.add(new Figure("v1_ask_overhead_p" + p + "_ms", a.overheadMs(p), "ms"));
         }
-        out.add(new Figure("v1_ask_pairs", a.pairs(), "pairs"));
+        out.add(new Figure("v1_ask_client_cpu_per_ask_ms", a.clientCpuPerAskMs(), "ms"));
+        out.add(new Figure("v1_ask_bare_cpu_per_ask_ms", a.bareCpuPerAskMs(), "ms"));
+        out.add(new Figure("v1_ask_samples", a.clientMs().count(), "asks"));
     }
 
     private static void watch(List<Figure> out, WatchStep w) {
@@ -118,8 +120,8 @@ record Report(Settings settings, List<ClientRun> runs, List<ScaleStep> scale, As
                 Double.isFinite(f.value()) ? f.value() : "NaN", "unit", f.unit())).toList());
         json.put("runs", runs.stream().map(Report::runJson).toList());
         json.put("scale", scale);
-        json.put("v1_ask", Map.of("pairs", ask.pairs(), "client_ms_sorted", ask.clientMs().sorted(),
-                "bare_ms_sorted", ask.bareMs().sorted()));
+        json.put("v1_ask", Map.of("client_cpu_ms", ask.clientCpuMs(), "bare_cpu_ms", ask.bareCpuMs(),
+                "client_ms_sorted", ask.clientMs().sorted(), "bare_ms_sorted", ask.bareMs().sorted()));
         json.put("v1_watch", watch);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), json);
     }

@@ -13,14 +13,14 @@ import java.util.List;
  * @param rtcNodeRampSeconds longest wait for rtc-node to send full size before its warm-up: it starts 720p at a
  *                           fraction of the size and scales up as its bandwidth estimate grows (our client sends
  *                           full size at once)
- * @param askWarmup          v1 asks: pairs (client, bare) sent before the measured ones
- * @param askPairs           v1 asks: measured pairs
+ * @param askWarmup          v1 asks: asks of each kind (client, bare) sent before the measured ones
+ * @param asks                v1 asks: measured asks of each kind (both rounded down to whole blocks)
  * @param watchStreams       v1 watch loops (and streams) at once
  * @param watchWindowSeconds measured window of the watch loops (and of the idle floor before them)
  */
 record Settings(String name, double fps, double warmupSeconds, double windowSeconds, List<String> codecs,
                 List<Integer> scaleStreams, double scaleWindowSeconds, boolean rtcNode,
-                double rtcNodeRampSeconds, int askWarmup, int askPairs, int watchStreams,
+                double rtcNodeRampSeconds, int askWarmup, int asks, int watchStreams,
                 double watchWindowSeconds) {
 
     static Settings quick() {
@@ -34,7 +34,7 @@ record Settings(String name, double fps, double warmupSeconds, double windowSeco
 
     /** A few seconds of everything but rtc-node, so that the harness is exercised by the build. */
     static Settings tiny() {
-        return new Settings("tiny", 30, 1.5, 1.5, List.of("h264"), List.of(2), 2, false, 0, 20, 50, 4, 2);
+        return new Settings("tiny", 30, 1.5, 1.5, List.of("h264"), List.of(2), 2, false, 0, 25, 50, 4, 2);
     }
 
     static Settings named(String name) {

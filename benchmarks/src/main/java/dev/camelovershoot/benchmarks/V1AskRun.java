@@ -16,50 +16,77 @@ import java.util.List;
 /**
  * The v1 client's overhead on an ask: {@code V1Client.chat} with an {@code ovs://} image part against a bare
  * {@code java.net.http} POST of the same JSON to the same emulator. Each has its own {@link HttpClient}, built as
- * the v1 client builds its default one; the two alternate, in turn first, so that neither gets a warmer pool or
- * quieter moment. The first pairs warm up (JIT, connections) and are not measured.
+ * the v1 client builds its default one. The two alternate in blocks of {@value #BLOCK} calls, one request at a time,
+ * so that the client JVM's CPU (from {@code /proc}) can be told apart per kind and neither kind gets the quieter
+ * moments. The first blocks warm up (JIT, connections) and are not measured.
  */
 final class V1AskRun {
 
     static final String MODEL = "Qwen/Qwen3.6-35B-A3B-FP8";
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    /** Calls of one kind in a row: long enough (~100 ms) for the 10 ms resolution of the CPU clock. */
+    static final int BLOCK = 25;
 
     private V1AskRun() {
     }
 
     static AskOverhead run(ProbeProcess probe, Settings settings) throws Exception {
-        V1Client client = V1Client.builder().baseUrl(probe.v1BaseUrl()).apiKey(probe.apiKey())
+        V1Client v1 = V1Client.builder().baseUrl(probe.v1BaseUrl()).apiKey(probe.apiKey())
                 .connectTimeout(CONNECT_TIMEOUT).requestTimeout(REQUEST_TIMEOUT).build();
-        String streamId = client.createStream().id();
+        String streamId = v1.createStream().id();
         try {
             probe.injectV1Frame(streamId);
             ChatRequest ask = ChatRequest.builder(MODEL)
                     .ask("What colour is the picture?", OvsReference.newestFrame(streamId)).build();
-            Bare bare = new Bare(probe, Json.write(ask));
-            List<Double> clientMs = new ArrayList<>();
-            List<Double> bareMs = new ArrayList<>();
-            for (int i = 0; i < settings.askWarmup() + settings.askPairs(); i++) {
-                boolean measured = i >= settings.askWarmup();
-                boolean clientFirst = i % 2 == 0;
-                if (clientFirst) {
-                    record(measured, clientMs, timeClient(client, ask));
-                }
-                record(measured, bareMs, bare.time());
-                if (!clientFirst) {
-                    record(measured, clientMs, timeClient(client, ask));
+            Calls client = new Calls(() -> timeClient(v1, ask));
+            Calls bare = new Calls(new Bare(probe, Json.write(ask))::time);
+            int warmupBlocks = settings.askWarmup() / BLOCK;
+            for (int b = 0; b < warmupBlocks + settings.asks() / BLOCK; b++) {
+                boolean measured = b >= warmupBlocks;
+                // In turn first, so that neither kind gets the quieter moments.
+                for (Calls calls : b % 2 == 0 ? List.of(client, bare) : List.of(bare, client)) {
+                    calls.block(measured);
                 }
             }
-            return new AskOverhead(settings.askPairs(), new Samples(clientMs), new Samples(bareMs));
+            return new AskOverhead(client.latencies(), bare.latencies(), client.cpuMs, bare.cpuMs);
         } finally {
-            client.deleteStream(streamId);
+            v1.deleteStream(streamId);
         }
     }
 
-    private static void record(boolean measured, List<Double> into, double ms) {
-        if (measured) {
-            into.add(ms);
+    /** One kind of call: its latencies and CPU over the measured blocks. */
+    private static final class Calls {
+
+        private final TimedCall call;
+        private final List<Double> latencyMs = new ArrayList<>();
+        private double cpuMs;
+
+        Calls(TimedCall call) {
+            this.call = call;
         }
+
+        void block(boolean measured) throws Exception {
+            long cpuStart = ProcessStats.cpuNanos(ProcessStats.self());
+            for (int i = 0; i < BLOCK; i++) {
+                double ms = call.millis();
+                if (measured) {
+                    latencyMs.add(ms);
+                }
+            }
+            if (measured) {
+                cpuMs += (ProcessStats.cpuNanos(ProcessStats.self()) - cpuStart) / 1e6;
+            }
+        }
+
+        Samples latencies() {
+            return new Samples(latencyMs);
+        }
+    }
+
+    /** A call that answers how long it took, in milliseconds. */
+    private interface TimedCall {
+        double millis() throws Exception;
     }
 
     private static double timeClient(V1Client client, ChatRequest ask) {

@@ -35,8 +35,8 @@ class BenchmarkHarnessTest {
         assertThat(step.delivered()).isPositive();
         assertThat(step.rssBytes()).isPositive();
         AskOverhead ask = report.ask();
-        assertThat(ask.clientMs().count()).isEqualTo(Settings.tiny().askPairs());
-        assertThat(ask.bareMs().count()).isEqualTo(Settings.tiny().askPairs());
+        assertThat(ask.clientMs().count()).isEqualTo(Settings.tiny().asks());
+        assertThat(ask.bareMs().count()).isEqualTo(Settings.tiny().asks());
         assertThat(ask.bareMs().percentile(50)).isPositive();
         WatchStep watch = report.watch();
         assertThat(watch.streams()).isEqualTo(4);
