@@ -6,7 +6,6 @@ import dev.camelovershoot.client.SourceEndedException;
 import dev.camelovershoot.client.StreamClosedException;
 import dev.camelovershoot.client.StreamEvent;
 import dev.camelovershoot.client.StreamListener;
-import dev.camelovershoot.client.StreamListener.Retry;
 import dev.camelovershoot.client.StreamSession;
 import dev.camelovershoot.client.wire.InferenceResult;
 import dev.camelovershoot.client.wire.StreamRequest;
@@ -215,7 +214,7 @@ final class SharedStream implements StreamListener, FrameSink {
     }
 
     @Override
-    public void onRetry(Retry what) {
+    public void onRetry(StreamListener.Retry what) {
         metrics.retry(what);
     }
 

@@ -1,6 +1,5 @@
 package dev.camelovershoot.quarkus.deployment;
 
-import dev.camelovershoot.quarkus.CamelHealthSetup;
 import dev.camelovershoot.quarkus.OvershootReadinessCheck;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.deployment.Capabilities;
@@ -28,14 +27,13 @@ class OvershootProcessor {
     }
 
     /**
-     * With quarkus-smallrye-health: the readiness check, and Camel's health-check registry set up for it
-     * (camel-quarkus-microprofile-health, which would set it up, does not resolve here).
+     * With quarkus-smallrye-health: the readiness check (camel-quarkus-microprofile-health, Camel Quarkus's own
+     * bridge, does not resolve here).
      */
     @BuildStep
     void readinessCheck(Capabilities capabilities, BuildProducer<AdditionalBeanBuildItem> beans) {
         if (capabilities.isPresent(Capability.SMALLRYE_HEALTH)) {
             beans.produce(AdditionalBeanBuildItem.unremovableOf(OvershootReadinessCheck.class));
-            beans.produce(AdditionalBeanBuildItem.unremovableOf(CamelHealthSetup.class));
         }
     }
 
