@@ -24,7 +24,8 @@ public class OvershootComponent extends HealthCheckComponent {
     @Metadata(description = "Defaults for every endpoint of this component (apiUrl, apiKey, model, ...).")
     private OvershootConfiguration configuration = new OvershootConfiguration();
 
-    private final SharedStreams streams = new SharedStreams(this);
+    private final SharedStreams<SharedStream> streams = new SharedStreams<>(this, SharedStream::start);
+    private final SharedStreams<V1Stream> v1Streams = new SharedStreams<>(this, V1Stream::start);
     private HttpClient httpClient;
     private ExecutorService mediaExecutor;
     private WebRtcRuntime webRtcRuntime;
@@ -48,8 +49,12 @@ public class OvershootComponent extends HealthCheckComponent {
         this.configuration = configuration;
     }
 
-    SharedStreams streams() {
+    SharedStreams<SharedStream> streams() {
         return streams;
+    }
+
+    SharedStreams<V1Stream> v1Streams() {
+        return v1Streams;
     }
 
     synchronized HttpClient httpClient() {

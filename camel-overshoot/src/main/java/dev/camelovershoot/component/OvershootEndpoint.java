@@ -10,6 +10,7 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.support.DefaultEndpoint;
 
 /**
@@ -41,16 +42,26 @@ public class OvershootEndpoint extends DefaultEndpoint implements AsyncEndpoint 
         this.streamOptions = StreamOptions.among(givenOptions);
     }
 
+    /** A v0.2 or a v1 producer, as the stream's apiVersion (or apiUrl) says. */
     @Override
     public Producer createProducer() {
-        return new OvershootProducer(this);
+        return speaksV1() ? new V1Producer(this) : new OvershootProducer(this);
     }
 
+    /** A v0.2 consumer of results, or a v1 consumer running the watch loop, as the stream's apiVersion says. */
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
-        OvershootConsumer consumer = new OvershootConsumer(this, processor);
+        DefaultConsumer consumer = speaksV1() ? new V1Consumer(this, processor) : new OvershootConsumer(this, processor);
         configureConsumer(consumer);
         return consumer;
+    }
+
+    /**
+     * Whether the stream speaks v1: decided on the options of every endpoint of the stream name known now, so that
+     * apiUrl may be given on any of them (or on the component).
+     */
+    boolean speaksV1() {
+        return V1Requests.isV1(getComponent().streams().configuration(this));
     }
 
     @Override

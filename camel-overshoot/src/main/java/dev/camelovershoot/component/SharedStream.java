@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * Started without waiting for the network (the session keeps trying while the service cannot be reached); closed
  * (stream deleted, media released) by the last user to leave, or by the closeStream operation.
  */
-final class SharedStream implements StreamListener, FrameSink {
+final class SharedStream extends NamedStream implements StreamListener, FrameSink {
 
     private static final Logger LOG = LoggerFactory.getLogger(SharedStream.class);
     /** Besides the API's own timeouts: the session's transport disconnect bound and some slack. */

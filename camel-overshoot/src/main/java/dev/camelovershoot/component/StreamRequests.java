@@ -41,16 +41,20 @@ final class StreamRequests {
 
     /** A client of the configured service, on the component's shared HTTP client. */
     static OvershootClient client(OvershootConfiguration config, HttpClient http) {
-        if (config.getApiKey() == null && System.getenv(OvershootClient.API_KEY_ENV) == null) {
-            throw new IllegalArgumentException("No Overshoot API key: set the apiKey option (endpoint or component)"
-                    + " or the " + OvershootClient.API_KEY_ENV + " environment variable");
-        }
+        requireApiKey(config);
         return OvershootClient.builder()
                 .baseUrl(config.getApiUrl())
                 .apiKey(config.getApiKey())
                 .httpClient(http)
                 .requestTimeout(Duration.ofMillis(config.getRequestTimeout()))
                 .build();
+    }
+
+    static void requireApiKey(OvershootConfiguration config) {
+        if (config.getApiKey() == null && System.getenv(OvershootClient.API_KEY_ENV) == null) {
+            throw new IllegalArgumentException("No Overshoot API key: set the apiKey option (endpoint or component)"
+                    + " or the " + OvershootClient.API_KEY_ENV + " environment variable");
+        }
     }
 
     static ReconnectPolicy reconnectPolicy(OvershootConfiguration config) {
@@ -78,7 +82,7 @@ final class StreamRequests {
     }
 
     /** Inline JSON, or a {@code classpath:}/{@code file:} resource; it must be a JSON object. */
-    private static JsonNode outputSchema(String schema, CamelContext context) {
+    static JsonNode outputSchema(String schema, CamelContext context) {
         if (schema == null || schema.isBlank()) {
             return null;
         }
