@@ -30,7 +30,7 @@ final class MediaSettings {
         boolean scaled = scaled(config);
         return new TransportSettings(config.getCodec(), publishFps,
                 scaled ? config.getWidth() : ANNOUNCED_WIDTH, scaled ? config.getHeight() : ANNOUNCED_HEIGHT,
-                iceServers(config), STEP_TIMEOUT);
+                iceServers(config), STEP_TIMEOUT).withReconnect(StreamRequests.reconnectPolicy(config));
     }
 
     /** The publish rate also caps what a source decodes and converts. */
