@@ -149,9 +149,11 @@ final class V1Consumer extends DefaultConsumer implements WatchListener, Session
         lastFailure = error.getMessage();
     }
 
+    /** Reports a watch that stopped on an error, unless the stream ended first (its questions then fail too). */
     @Override
     public void onStopped(OvershootException cause) {
-        if (cause != null) {
+        V1Stream current = stream;
+        if (cause != null && current != null && !current.status().ended()) {
             stoppedBy = cause;
             getExceptionHandler().handleException("The watch of Overshoot stream '" + getEndpoint().getStreamName()
                     + "' stopped", cause);

@@ -253,14 +253,18 @@ final class V1Stream extends NamedStream implements SessionListener, FrameSink {
         }
     }
 
-    /** The v1 stream outlives its source: its buffer keeps the last frames, and questions can still be asked. */
+    /**
+     * A file that ended (loop=false) ends the stream with it, as in v0.2, so that its consumers see the end; a camera
+     * the source gave up on is logged, and the stream stays for questions about what it buffered.
+     */
     @Override
     public void onEnded(SourceEnd end) {
         String message = "Overshoot stream '" + name + "': " + end.describe();
         if (end.failed()) {
             LOG.warn(message, end.cause());
         } else {
-            LOG.info(message);
+            LOG.info("{}; the stream ends with it", message);
+            session.thenAccept(V1Session::closeAsync);
         }
     }
 
