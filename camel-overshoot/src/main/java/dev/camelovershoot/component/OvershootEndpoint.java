@@ -61,7 +61,14 @@ public class OvershootEndpoint extends DefaultEndpoint implements AsyncEndpoint 
      * apiUrl may be given on any of them (or on the component).
      */
     boolean speaksV1() {
-        return V1Requests.isV1(getComponent().streams().configuration(this));
+        OvershootConfiguration stream;
+        try {
+            stream = getComponent().streams().configuration(this);
+        } catch (IllegalArgumentException conflict) {
+            // the endpoints disagree: starting the stream reports it, naming the options
+            stream = configuration;
+        }
+        return V1Requests.isV1(stream);
     }
 
     @Override
