@@ -38,6 +38,11 @@ public final class Faults {
         server.delayNextKeepalives(count, delay);
     }
 
+    /** Every stream deletion ({@code DELETE /streams/{id}}) answers after {@code delay}; zero answers at once. */
+    public void delayDeletes(Duration delay) {
+        server.delayDeletes(delay);
+    }
+
     /**
      * Sends {@code text} as it is to the stream's results sockets, in place of a result: a malformed or unexpected
      * message a client must survive. It does not count as a result sent.

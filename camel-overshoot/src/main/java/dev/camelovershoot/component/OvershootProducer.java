@@ -36,8 +36,9 @@ public class OvershootProducer extends DefaultAsyncProducer implements RouteIdAw
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        client = StreamRequests.client(getEndpoint().getComponent().streams().configuration(getEndpoint()),
-                getEndpoint().getComponent().httpClient());
+        OvershootComponent component = getEndpoint().getComponent();
+        client = StreamRequests.client(component.streams().configuration(getEndpoint()), component.httpClient(),
+                component.streamThreads(getEndpoint().getStreamName(), null));
         if (getEndpoint().getConfiguration().getOperation().needsStream()) {
             stream();
         }
@@ -61,19 +62,24 @@ public class OvershootProducer extends DefaultAsyncProducer implements RouteIdAw
         super.doStop();
     }
 
-    /** Completes at once for publishFrame and for mistakes; the other operations complete when the service answers. */
+    /**
+     * Completes at once for publishFrame and for mistakes; the other operations complete when the service answers,
+     * and the route goes on on the component's Camel-managed {@code OvershootAsync} threads, never on the HTTP
+     * client's or a stream session's.
+     */
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         Message message = exchange.getMessage();
-        return ProducerCalls.run(exchange, callback, () -> switch (operation(message)) {
-            case publishFrame -> publishFrame(message);
-            case updatePrompt -> updatePrompt(message);
-            case listModels -> client.listModelsAsync().thenAccept(message::setBody);
-            case reinfer -> reinfer(message);
-            case closeStream -> stream().closeAsync();
-            case ask, viewerToken, streamInfo -> throw new IllegalArgumentException("The operation "
-                    + operation(message) + " is v1 only: use an apiUrl ending in /v1beta, or apiVersion=v1");
-        });
+        return ProducerCalls.run(exchange, callback, getEndpoint().getComponent().asyncExecutor(),
+                () -> switch (operation(message)) {
+                    case publishFrame -> publishFrame(message);
+                    case updatePrompt -> updatePrompt(message);
+                    case listModels -> client.listModelsAsync().thenAccept(message::setBody);
+                    case reinfer -> reinfer(message);
+                    case closeStream -> stream().closeAsync();
+                    case ask, viewerToken, streamInfo -> throw new IllegalArgumentException("The operation "
+                            + operation(message) + " is v1 only: use an apiUrl ending in /v1beta, or apiVersion=v1");
+                });
     }
 
     private OvershootOperation operation(Message message) {

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.apache.camel.Endpoint;
 
 /**
@@ -45,7 +46,10 @@ final class SharedStreams<S extends NamedStream> {
         return stream;
     }
 
-    /** One user less; the last one closes the stream (waiting for the service to delete it). */
+    /**
+     * One user less; the last one closes the stream. A route stopping on its own waits for the close (within Camel's
+     * shutdown timeout); while the CamelContext stops, the component waits for all its streams at once instead.
+     */
     void release(S stream) {
         synchronized (this) {
             Integer count = users.get(stream);
@@ -59,7 +63,11 @@ final class SharedStreams<S extends NamedStream> {
             users.remove(stream);
             current.remove(stream.name(), stream);
         }
-        stream.close();
+        CompletableFuture<Void> closing = stream.closeAsync();
+        component.tearingDown(closing);
+        if (!component.getCamelContext().isStopping()) {
+            component.awaitClosed(closing, "Overshoot stream '" + stream.name() + "'");
+        }
     }
 
     /**

@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.concurrent.ThreadFactory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.support.ResourceHelper;
 
@@ -40,13 +41,14 @@ final class StreamRequests {
     }
 
     /** A client of the configured service, on the component's shared HTTP client. */
-    static OvershootClient client(OvershootConfiguration config, HttpClient http) {
+    static OvershootClient client(OvershootConfiguration config, HttpClient http, ThreadFactory threads) {
         requireApiKey(config);
         return OvershootClient.builder()
                 .baseUrl(config.getApiUrl())
                 .apiKey(config.getApiKey())
                 .httpClient(http)
                 .requestTimeout(Duration.ofMillis(config.getRequestTimeout()))
+                .threadFactory(threads)
                 .build();
     }
 

@@ -102,8 +102,7 @@ final class V1Consumer extends DefaultConsumer implements WatchListener, Session
                 .every(Duration.ofMillis(Math.round(config.getIntervalSeconds() * 1000)))
                 .backoff(StreamRequests.reconnectPolicy(config))
                 .listener(this)
-                .threadFactory(V1Stream.threads(getEndpoint().getCamelContext(),
-                        "OvershootWatch[" + getEndpoint().getStreamName() + "]"));
+                .threadFactory(getEndpoint().getComponent().streamThreads(getEndpoint().getStreamName(), "watch"));
         if (config.getWindowSeconds() > 0) {
             builder.last(Duration.ofMillis(Math.round(config.getWindowSeconds() * 1000)), config.getWindowMaxFps());
         }

@@ -69,7 +69,8 @@ final class V1Producer extends DefaultAsyncProducer implements RouteIdAware {
         Message message = exchange.getMessage();
         OvershootOperation operation = OvershootOperation.of(message.getHeader(OvershootConstants.OPERATION),
                 getEndpoint().getConfiguration().getOperation());
-        return ProducerCalls.run(exchange, callback, () -> switch (operation) {
+        return ProducerCalls.run(exchange, callback, getEndpoint().getComponent().asyncExecutor(),
+                () -> switch (operation) {
             case publishFrame -> publishFrame(message);
             case ask -> ask(message);
             case viewerToken -> withSession(V1Session::viewerTokenAsync).thenAccept(message::setBody);

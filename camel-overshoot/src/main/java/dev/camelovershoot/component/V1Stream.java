@@ -21,14 +21,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import org.apache.camel.CamelContext;
-import org.apache.camel.util.concurrent.CamelThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +37,6 @@ import org.slf4j.LoggerFactory;
 final class V1Stream extends NamedStream implements SessionListener, FrameSink {
 
     private static final Logger LOG = LoggerFactory.getLogger(V1Stream.class);
-    private static final Duration CLOSE_SLACK = Duration.ofSeconds(15);
 
     private final String name;
     private final OvershootConfiguration configuration;
@@ -87,23 +82,20 @@ final class V1Stream extends NamedStream implements SessionListener, FrameSink {
         } else {
             double fps = MediaSettings.v1PublishFps(config);
             LiveKitTransport transport = LiveKitTransport.serviceRoom(component.webRtcRuntime(),
-                    component.httpClient(), MediaSettings.transport(config, fps));
+                    component.httpClient(), MediaSettings.transport(config, fps)
+                            .withThreads(component.streamThreads(name, "video")));
             FrameSource source = config.getSource() == null ? null
-                    : FrameSources.open(config.getSource(), MediaSettings.source(config, fps));
+                    : FrameSources.open(config.getSource(), MediaSettings.source(config, fps)
+                            .withThreads(component.streamThreads(name, "source")));
             stream = new V1Stream(name, config, client, transport, source);
             builder = V1Session.builder(client).publisher(stream.new TrackedPublisher());
         }
         stream.session = builder.listener(stream)
                 .reconnectPolicy(StreamRequests.reconnectPolicy(config))
-                .threadFactory(threads(component.getCamelContext(), "OvershootV1Session[" + name + "]"))
+                .threadFactory(component.streamThreads(name, "v1 session"))
                 .startAsync();
         stream.session.whenComplete((started, error) -> stream.started(error));
         return stream;
-    }
-
-    /** Named daemon threads from the context's thread name pattern, for the client's own executors. */
-    static ThreadFactory threads(CamelContext context, String name) {
-        return new CamelThreadFactory(context.getExecutorServiceManager().getThreadNamePattern(), name, true);
     }
 
     @Override
@@ -179,6 +171,7 @@ final class V1Stream extends NamedStream implements SessionListener, FrameSink {
     }
 
     /** Closes the stream now: stops the source, closes the session (deleting the stream), releases the media. */
+    @Override
     synchronized CompletableFuture<Void> closeAsync() {
         if (closed == null) {
             closed = new CompletableFuture<>();
@@ -194,19 +187,6 @@ final class V1Stream extends NamedStream implements SessionListener, FrameSink {
                     });
         }
         return closed;
-    }
-
-    @Override
-    void close() {
-        Duration bound = Duration.ofMillis(configuration.getRequestTimeout()).plus(CLOSE_SLACK);
-        try {
-            closeAsync().get(bound.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            LOG.warn("Overshoot stream '{}' did not close within {} s; its lease will end it", name,
-                    bound.toSeconds());
-        }
     }
 
     @Override

@@ -133,6 +133,10 @@ public final class EmulatorServer implements AutoCloseable {
         restFaults.malformNext(count, body);
     }
 
+    public void delayDeletes(Duration delay) {
+        service.delayDeletes(delay);
+    }
+
     public void endStream(String streamId, String reason) {
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("reason must not be blank");
