@@ -19,8 +19,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -115,14 +113,7 @@ final class SharedStream extends NamedStream implements StreamListener, FrameSin
      * and then fails, saying where the stream stands.
      */
     CompletableFuture<StreamSession> session() {
-        CompletableFuture<StreamSession> started = session.started();
-        if (started.isDone()) {
-            return started;
-        }
-        return started.copy().orTimeout(configuration.getRequestTimeout(), TimeUnit.MILLISECONDS)
-                .exceptionallyCompose(error -> CompletableFuture.failedFuture(
-                        error instanceof TimeoutException ? new OvershootException("Overshoot stream '" + name
-                                + "' is not connected: " + status.reason()) : error));
+        return within(session.started(), status);
     }
 
     /** Nanoseconds since this stream was set up: the clock of frames published by producers. */

@@ -21,8 +21,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -134,14 +132,7 @@ final class V1Stream extends NamedStream implements SessionListener, FrameSink {
      * where the stream stands.
      */
     CompletableFuture<V1Session> session() {
-        CompletableFuture<V1Session> started = session;
-        if (started.isDone()) {
-            return started;
-        }
-        return started.copy().orTimeout(configuration.getRequestTimeout(), TimeUnit.MILLISECONDS)
-                .exceptionallyCompose(error -> CompletableFuture.failedFuture(
-                        error instanceof TimeoutException ? new OvershootException("Overshoot stream '" + name
-                                + "' is not connected: " + status.reason()) : error));
+        return within(session, status);
     }
 
     /** Completes when the session started (the stream created and, when published, its room joined), however long. */
