@@ -2,14 +2,15 @@ package dev.camelovershoot.component;
 
 import dev.camelovershoot.transport.rtc.WebRtcRuntime;
 import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import org.apache.camel.Endpoint;
+import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
+import org.apache.camel.support.jsse.SSLContextParameters;
 
 /**
  * The {@code overshoot:} component: real-time video AI results from Overshoot streams. Holds what its streams share:
@@ -17,12 +18,23 @@ import org.apache.camel.support.HealthCheckComponent;
  * with the component) and the registry of streams by name.
  */
 @Component("overshoot")
-public class OvershootComponent extends HealthCheckComponent {
-
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+public class OvershootComponent extends HealthCheckComponent implements SSLContextParametersAware {
 
     @Metadata(description = "Defaults for every endpoint of this component (apiUrl, apiKey, model, ...).")
     private OvershootConfiguration configuration = new OvershootConfiguration();
+    @Metadata(label = "security", description = "TLS settings (trusted CAs, client key, protocols) for the REST API,"
+            + " the results WebSocket and LiveKit signalling; by default the JVM's.")
+    private SSLContextParameters sslContextParameters;
+    @Metadata(label = "security", defaultValue = "false",
+              description = "Use the CamelContext's global SSLContextParameters when sslContextParameters is not set.")
+    private boolean useGlobalSslContextParameters;
+    @Metadata(label = "proxy", description = "An HTTP proxy, host:port, for the REST API, the results WebSocket and"
+            + " LiveKit signalling (video itself goes over WebRTC, not through it).")
+    private String proxy;
+    @Metadata(label = "advanced", autowired = true,
+              description = "Makes the component's HTTP client from a builder set up with the options above;"
+                      + " autowired when the registry holds exactly one.")
+    private OvershootHttpClientFactory httpClientFactory;
 
     private final SharedStreams streams = new SharedStreams(this);
     private HttpClient httpClient;
@@ -48,15 +60,63 @@ public class OvershootComponent extends HealthCheckComponent {
         this.configuration = configuration;
     }
 
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    @Override
+    public boolean isUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    @Override
+    public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+
+    public String getProxy() {
+        return proxy;
+    }
+
+    public void setProxy(String proxy) {
+        this.proxy = proxy;
+    }
+
+    public OvershootHttpClientFactory getHttpClientFactory() {
+        return httpClientFactory;
+    }
+
+    public void setHttpClientFactory(OvershootHttpClientFactory httpClientFactory) {
+        this.httpClientFactory = httpClientFactory;
+    }
+
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        if (proxy != null && !proxy.isBlank()) {
+            HttpClients.proxyAddress(proxy.strip());
+        }
+    }
+
     SharedStreams streams() {
         return streams;
     }
 
     synchronized HttpClient httpClient() {
         if (httpClient == null) {
-            httpClient = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+            HttpClient.Builder builder = HttpClients.builder(getCamelContext(), tls(), proxy);
+            httpClient = httpClientFactory == null ? builder.build() : httpClientFactory.newHttpClient(builder);
         }
         return httpClient;
+    }
+
+    private SSLContextParameters tls() {
+        return sslContextParameters != null ? sslContextParameters
+                : useGlobalSslContextParameters ? retrieveGlobalSslContextParameters() : null;
     }
 
     /** Where LiveKit rooms are joined, off the routes' threads (the first join loads WebRTC). */

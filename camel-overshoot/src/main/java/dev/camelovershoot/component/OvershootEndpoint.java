@@ -41,6 +41,13 @@ public class OvershootEndpoint extends DefaultEndpoint implements AsyncEndpoint 
         this.streamOptions = StreamOptions.among(givenOptions);
     }
 
+    /** Fails the route at start-up, naming the option, when an option this endpoint gives is wrong in itself. */
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        StreamRequests.checkOwnOptions(configuration, getCamelContext());
+    }
+
     @Override
     public Producer createProducer() {
         return new OvershootProducer(this);
