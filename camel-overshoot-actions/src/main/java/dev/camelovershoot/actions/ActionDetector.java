@@ -187,7 +187,7 @@ public final class ActionDetector {
             mergeGapSeconds(seconds);
         }
 
-        /** Where actions are stored; default a new unbounded store. */
+        /** Where actions are stored; default a new store keeping the newest 100,000 ({@code new ActionStore()}). */
         public Builder store(ActionStore actionStore) {
             this.store = actionStore;
             return this;

@@ -18,11 +18,18 @@ import java.util.TreeMap;
  * Thread-safe storage of detected actions, ordered by timestamp (equal timestamps in the order added), with queries,
  * a summary and JSON/CSV export.
  *
+ * <p>{@code new ActionStore()} keeps the newest {@value #DEFAULT_MAX_ACTIONS} actions, so a
+ * stream that runs for months cannot grow it without end; {@link #bounded(int, Duration)} sets other bounds and
+ * {@link #unbounded()} none.
+ *
  * <p>A bounded store ({@link #bounded(int, Duration)}) evicts on every add: the oldest actions beyond
  * {@code maxActions}, and those whose timestamp is more than {@code maxAge} older than the newest one. Age is measured
  * on the stream clock (timestamps), not the wall clock, so a paused stream keeps its actions.
  */
 public final class ActionStore {
+
+    /** How many actions a store keeps unless told otherwise: the oldest beyond it are evicted. */
+    public static final int DEFAULT_MAX_ACTIONS = 100_000;
 
     private final int maxActions;
     private final double maxAgeSeconds;
@@ -39,9 +46,14 @@ public final class ActionStore {
         }
     }
 
-    /** An unbounded store. */
+    /** A store keeping the newest {@value #DEFAULT_MAX_ACTIONS} actions, of any age. */
     public ActionStore() {
-        this(Integer.MAX_VALUE, Double.POSITIVE_INFINITY);
+        this(DEFAULT_MAX_ACTIONS, Double.POSITIVE_INFINITY);
+    }
+
+    /** A store without bounds: for a finite input (a video file) whose actions must all be kept. */
+    public static ActionStore unbounded() {
+        return new ActionStore(Integer.MAX_VALUE, Double.POSITIVE_INFINITY);
     }
 
     private ActionStore(int maxActions, double maxAgeSeconds) {

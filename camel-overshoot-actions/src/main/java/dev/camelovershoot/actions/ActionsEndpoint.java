@@ -51,9 +51,9 @@ public class ActionsEndpoint extends DefaultEndpoint {
             + " it too.")
     private ActionStore store;
 
-    @UriParam(label = "common", description = "Bound of a store created here: keep at most this many actions"
-            + " (0: no bound).")
-    private int maxActions;
+    @UriParam(label = "common", defaultValue = "100000", description = "Bound of a store created here: keep at most"
+            + " this many actions, evicting the oldest (0: no bound).")
+    private int maxActions = ActionStore.DEFAULT_MAX_ACTIONS;
 
     @UriParam(label = "common", description = "Bound of a store created here: drop actions more than this many seconds"
             + " older than the newest (0: no bound).")

@@ -21,9 +21,10 @@ record DetectorSpec(ActionDetector detector, String actions, double minConfidenc
         return builder.build();
     }
 
+    /** {@code maxActions} 0 lifts the count bound (default {@value ActionStore#DEFAULT_MAX_ACTIONS}). */
     private ActionStore newStore() {
         if (maxActions <= 0 && maxAgeSeconds <= 0) {
-            return new ActionStore();
+            return ActionStore.unbounded();
         }
         return ActionStore.bounded(maxActions > 0 ? maxActions : Integer.MAX_VALUE,
                 maxAgeSeconds > 0 ? Duration.ofNanos((long) (maxAgeSeconds * 1e9)) : null);

@@ -148,6 +148,30 @@ class ActionStoreTest {
         }
 
         @Test
+        void aDetectorsDefaultStoreKeepsTheNewestDefaultMaxActionsSoA247StreamCannotGrowItWithoutEnd() {
+            ActionStore byDefault = ActionDetector.builder().actions(List.of("waving")).build().store();
+            addInOrder(byDefault, ActionStore.DEFAULT_MAX_ACTIONS + 5);
+
+            assertThat(byDefault.size()).isEqualTo(ActionStore.DEFAULT_MAX_ACTIONS);
+            assertThat(byDefault.getActions().get(0).timestamp()).isEqualTo(5.0);
+            assertThat(byDefault.newestTimestamp()).hasValue(ActionStore.DEFAULT_MAX_ACTIONS + 4.0);
+        }
+
+        @Test
+        void anUnboundedStoreKeepsEverything() {
+            ActionStore unbounded = ActionStore.unbounded();
+            addInOrder(unbounded, ActionStore.DEFAULT_MAX_ACTIONS + 5);
+
+            assertThat(unbounded.size()).isEqualTo(ActionStore.DEFAULT_MAX_ACTIONS + 5);
+        }
+
+        private static void addInOrder(ActionStore target, int count) {
+            for (int i = 0; i < count; i++) {
+                target.add(DetectedAction.of("waving", i, i, 0.9));
+            }
+        }
+
+        @Test
         void refusesNonsenseBounds() {
             assertThatThrownBy(() -> ActionStore.bounded(0, null)).isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> ActionStore.bounded(1, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);

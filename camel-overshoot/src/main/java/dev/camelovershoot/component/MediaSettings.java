@@ -26,7 +26,7 @@ final class MediaSettings {
         boolean scaled = scaled(config);
         return new TransportSettings(config.getCodec(), publishFps(config, processing),
                 scaled ? config.getWidth() : ANNOUNCED_WIDTH, scaled ? config.getHeight() : ANNOUNCED_HEIGHT,
-                iceServers(config), STEP_TIMEOUT);
+                iceServers(config), STEP_TIMEOUT).withReconnect(StreamRequests.reconnectPolicy(config));
     }
 
     /** The publish rate also caps what a source decodes and converts. */

@@ -125,7 +125,8 @@ public class OvershootConfiguration implements Cloneable {
 
     @UriParam(label = "advanced", defaultValue = "1000", javaType = "java.time.Duration",
               description = "First wait before trying again what failed (creating the stream, the results channel,"
-                            + " a keepalive, a stream lost again); doubles on each attempt, with jitter.")
+                            + " LiveKit signalling and rejoin, a keepalive, a stream lost again); doubles on each"
+                            + " attempt, with jitter.")
     private long reconnectDelay = 1000;
 
     @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration",
@@ -133,7 +134,8 @@ public class OvershootConfiguration implements Cloneable {
     private long reconnectMaxDelay = 30000;
 
     @UriParam(label = "advanced", defaultValue = "-1",
-              description = "Consecutive failed attempts (creating the stream, reconnecting the results channel)"
+              description = "Consecutive failed attempts (creating the stream, reconnecting the results channel,"
+                            + " rejoining LiveKit)"
                             + " before the stream ends with an error; -1 never gives up. A keepalive is tried again"
                             + " until the lease would end, whatever this says.")
     private int reconnectMaxAttempts = -1;

@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import livekit.LivekitModels.DisconnectReason;
 import livekit.LivekitRtc.AddTrackRequest;
 import livekit.LivekitRtc.JoinRequest;
@@ -51,7 +52,9 @@ public final class SignalClient implements AutoCloseable {
     private volatile SignalConnection connection;
     private volatile CompletableFuture<SignalResponse> firstMessage;
     private volatile long lastMessageNanos;
-    private ScheduledFuture<?> pings;
+    private volatile boolean connected;
+    /** Started by a join or resume (caller's thread), stopped on a loss (event thread). */
+    private final AtomicReference<ScheduledFuture<?>> pings = new AtomicReference<>();
 
     /**
      * @param timeout bound for connecting, for the first server message, and for each request's response
@@ -92,7 +95,7 @@ public final class SignalClient implements AutoCloseable {
     /** Announces a track; completes with the server's {@code track_published} for the same client id. */
     public CompletableFuture<TrackPublishedResponse> addTrack(AddTrackRequest request) {
         CompletableFuture<TrackPublishedResponse> published = pending(pendingTracks, request.getCid());
-        send(SignalRequest.newBuilder().setAddTrack(request).build());
+        failOnSendFailure(send(SignalRequest.newBuilder().setAddTrack(request).build()), published, "add_track");
         return published;
     }
 
@@ -100,8 +103,8 @@ public final class SignalClient implements AutoCloseable {
     public CompletableFuture<SessionDescription> offer(String sdp) {
         int id = offerIds.incrementAndGet();
         CompletableFuture<SessionDescription> answer = pending(pendingAnswers, id);
-        send(SignalRequest.newBuilder().setOffer(SessionDescription.newBuilder()
-                .setType("offer").setSdp(sdp).setId(id)).build());
+        failOnSendFailure(send(SignalRequest.newBuilder().setOffer(SessionDescription.newBuilder()
+                .setType("offer").setSdp(sdp).setId(id)).build()), answer, "offer");
         return answer;
     }
 
@@ -121,8 +124,14 @@ public final class SignalClient implements AutoCloseable {
         this.token = fresh;
     }
 
+    /** Whether the signal socket is open and answered the last join or resume (false once it was lost). */
+    public boolean connected() {
+        return connected;
+    }
+
     /** Drops the socket as a network failure would; the next {@link #resume} or {@link #join} replaces it. */
     public void dropConnection() {
+        connected = false;
         SignalConnection current = connection;
         if (current != null) {
             current.abort();
@@ -141,6 +150,7 @@ public final class SignalClient implements AutoCloseable {
 
     @Override
     public void close() {
+        connected = false;
         leave();
         stopPings();
         LiveKitException closed = new LiveKitException("LiveKit signal client closed");
@@ -162,6 +172,7 @@ public final class SignalClient implements AutoCloseable {
     }
 
     private SignalResponse connect(URI uri) {
+        connected = false;
         stopPings();
         SignalConnection previous = connection;
         if (previous != null) {
@@ -173,7 +184,9 @@ public final class SignalClient implements AutoCloseable {
                 message -> events.execute(() -> dispatch(message)),
                 why -> events.execute(() -> lost(why)));
         try {
-            return first.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            SignalResponse response = first.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            connected = true;
+            return response;
         } catch (TimeoutException e) {
             connection.abort();
             throw new LiveKitException("No join response from the LiveKit server within " + timeout.toSeconds() + " s");
@@ -208,8 +221,7 @@ public final class SignalClient implements AutoCloseable {
     /** The first message answers the join or resume; a leave there means the server refused us. */
     private void handleFirst(CompletableFuture<SignalResponse> first, SignalResponse message) {
         if (message.hasLeave()) {
-            first.completeExceptionally(new LiveKitException("The LiveKit server refused the session: "
-                    + message.getLeave().getReason()));
+            first.completeExceptionally(LiveKitException.leave(message.getLeave()));
         } else if (message.hasJoin() || message.hasReconnect()) {
             first.complete(message);
         } else {
@@ -226,6 +238,7 @@ public final class SignalClient implements AutoCloseable {
     }
 
     private void lost(String why) {
+        connected = false;
         stopPings();
         LOG.info("LiveKit signal connection lost: {}", why);
         CompletableFuture<SignalResponse> first = firstMessage;
@@ -242,7 +255,8 @@ public final class SignalClient implements AutoCloseable {
         }
         lastMessageNanos = System.nanoTime();
         long timeoutNanos = TimeUnit.SECONDS.toNanos(timeoutSeconds > 0 ? timeoutSeconds : 3L * intervalSeconds);
-        pings = events.scheduleAtFixedRate(() -> ping(timeoutNanos), intervalSeconds, intervalSeconds, TimeUnit.SECONDS);
+        cancel(pings.getAndSet(events.scheduleAtFixedRate(() -> ping(timeoutNanos), intervalSeconds, intervalSeconds,
+                TimeUnit.SECONDS)));
     }
 
     private void ping(long timeoutNanos) {
@@ -257,18 +271,32 @@ public final class SignalClient implements AutoCloseable {
     }
 
     private void stopPings() {
-        if (pings != null) {
-            pings.cancel(false);
-            pings = null;
+        cancel(pings.getAndSet(null));
+    }
+
+    private static void cancel(ScheduledFuture<?> schedule) {
+        if (schedule != null) {
+            schedule.cancel(false);
         }
     }
 
-    private void send(SignalRequest request) {
+    private CompletableFuture<Void> send(SignalRequest request) {
         SignalConnection current = connection;
         if (current == null) {
             throw new LiveKitException("Not connected to a LiveKit server");
         }
-        current.send(request);
+        return current.send(request);
+    }
+
+    /** A request whose message never left fails now rather than at its reply timeout. */
+    private static void failOnSendFailure(CompletableFuture<Void> sent, CompletableFuture<?> reply, String what) {
+        sent.whenComplete((v, e) -> {
+            if (e != null) {
+                Throwable cause = e.getCause() != null ? e.getCause() : e;
+                reply.completeExceptionally(new LiveKitException("Could not send the LiveKit " + what + ": " + cause,
+                        -1, cause));
+            }
+        });
     }
 
     private <K, V> CompletableFuture<V> pending(Map<K, CompletableFuture<V>> map, K key) {

@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import livekit.LivekitRtc.SignalRequest;
 import livekit.LivekitRtc.SignalResponse;
@@ -32,6 +34,7 @@ final class SignalConnection implements WebSocket.Listener {
     private WebSocket socket;
     private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
     private volatile boolean closedByUs;
+    private volatile boolean sendFailureLogged;
 
     private SignalConnection(Consumer<SignalResponse> onMessage, Consumer<String> onClosed) {
         this.onMessage = onMessage;
@@ -45,30 +48,66 @@ final class SignalConnection implements WebSocket.Listener {
     static SignalConnection open(HttpClient http, URI uri, String token, Duration timeout,
                                  Consumer<SignalResponse> onMessage, Consumer<String> onClosed) {
         SignalConnection connection = new SignalConnection(onMessage, onClosed);
+        CompletableFuture<WebSocket> opening = http.newWebSocketBuilder().connectTimeout(timeout)
+                .header("Authorization", "Bearer " + token)
+                .buildAsync(uri, connection);
         try {
-            connection.socket = http.newWebSocketBuilder().connectTimeout(timeout)
-                    .header("Authorization", "Bearer " + token)
-                    .buildAsync(uri, connection).join();
+            // connectTimeout bounds the TCP connect only: a server (or a middlebox) that accepts and then says
+            // nothing would hold the handshake for ever
+            connection.socket = opening.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return connection;
-        } catch (CompletionException e) {
+        } catch (ExecutionException e) {
             throw refused(e.getCause());
+        } catch (TimeoutException e) {
+            opening.cancel(true);
+            throw new LiveKitException("No answer to the LiveKit signal handshake within " + timeout.toSeconds()
+                    + " s");
+        } catch (InterruptedException e) {
+            opening.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new LiveKitException("Interrupted while connecting to the LiveKit server");
         }
     }
 
     private static LiveKitException refused(Throwable cause) {
         if (cause instanceof WebSocketHandshakeException handshake) {
             int status = handshake.getResponse().statusCode();
-            String hint = status == 401 || status == 403
-                    ? ": the LiveKit token was rejected (expired, or signed for another server or room)" : "";
+            String hint = switch (status) {
+                case 401, 403 -> ": the LiveKit token was rejected (expired, or signed for another server or room)";
+                case 404 -> ": the room does not exist on this server (ended, or lost when the server restarted)";
+                default -> "";
+            };
             return new LiveKitException("LiveKit signal connection refused with HTTP " + status + hint, status, null);
         }
         return new LiveKitException("Cannot reach the LiveKit server: " + cause, -1, cause);
     }
 
-    synchronized void send(SignalRequest request) {
+    /**
+     * Queues a message behind the previous ones. A failed send is logged (once per connection: after the first the
+     * socket is gone) and fails the returned future, so a caller waiting for a reply learns it at once.
+     */
+    synchronized CompletableFuture<Void> send(SignalRequest request) {
         byte[] bytes = request.toByteArray();
-        sending = sending.exceptionally(e -> null)
-                .thenCompose(v -> socket.sendBinary(ByteBuffer.wrap(bytes), true));
+        CompletableFuture<Void> sent = sending.exceptionally(e -> null)
+                .thenCompose(v -> socket.sendBinary(ByteBuffer.wrap(bytes), true))
+                .thenAccept(ws -> { })
+                .whenComplete((v, e) -> sendFailed(request, e));
+        sending = sent;
+        return sent;
+    }
+
+    private void sendFailed(SignalRequest request, Throwable failure) {
+        if (failure == null) {
+            return;
+        }
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (!sendFailureLogged) {
+            sendFailureLogged = true;
+            LOG.info("Could not send the LiveKit signal message {}: {}", request.getMessageCase(), cause.toString());
+        } else {
+            LOG.debug("Could not send the LiveKit signal message {}: {}", request.getMessageCase(), cause.toString());
+        }
     }
 
     /** Closes normally (1000) after pending sends. */

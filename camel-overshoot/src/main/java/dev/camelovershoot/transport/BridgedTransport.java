@@ -44,9 +44,28 @@ abstract class BridgedTransport<C extends BridgedTransport.Connection> implement
         return connection;
     }
 
-    /** Replaces the connection; frames flow once {@link #live(boolean)} says so. */
+    /** Replaces the connection, closing the one it replaces; frames flow once {@link #live(boolean)} says so. */
     protected void connection(C next) {
-        connection = next;
+        C previous;
+        synchronized (this) {
+            previous = connection;
+            connection = next;
+        }
+        if (previous != null && previous != next) {
+            previous.close();
+        }
+    }
+
+    /** Closes {@code failed} and stops the frames, unless another connection replaced it meanwhile. */
+    protected void release(C failed) {
+        synchronized (this) {
+            if (connection != failed) {
+                return;
+            }
+            live = false;
+            connection = null;
+        }
+        failed.close();
     }
 
     protected void live(boolean flowing) {
@@ -64,9 +83,12 @@ abstract class BridgedTransport<C extends BridgedTransport.Connection> implement
 
     @Override
     public CompletableFuture<Void> disconnect() {
-        live = false;
-        C current = connection;
-        connection = null;
+        C current;
+        synchronized (this) {
+            live = false;
+            current = connection;
+            connection = null;
+        }
         if (current != null) {
             current.close();
         }

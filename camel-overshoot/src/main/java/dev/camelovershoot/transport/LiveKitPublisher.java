@@ -2,6 +2,7 @@ package dev.camelovershoot.transport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.camelovershoot.client.ReconnectPolicy;
 import dev.camelovershoot.livekit.LiveKitException;
 import dev.camelovershoot.livekit.SignalClient;
 import dev.camelovershoot.livekit.SignalListener;
@@ -36,27 +37,33 @@ import org.slf4j.LoggerFactory;
 /**
  * A LiveKit participant that publishes one video track: join, {@code add_track}, offer/answer, trickle ICE; on a
  * signal loss it resumes the session (ICE restart), and when that fails, or the server asks, it rejoins and
- * republishes. Gives up after the retry schedule, reporting through {@code failures}.
+ * republishes, with the newest token, backing off by its {@link ReconnectPolicy} for as long as it is open (by
+ * default). Only what a retry cannot fix is reported through {@code failures}: the token refused while no newer one
+ * came, the room gone from the server (a new stream is needed), a {@code leave} that is not RESUME or RECONNECT, or
+ * a spent attempt budget.
  */
 public final class LiveKitPublisher implements BridgedTransport.Connection {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveKitPublisher.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** livekit-client's reconnect schedule, in milliseconds. */
-    private static final long[] RETRY_DELAYS_MS = {0, 300, 1200, 2700, 4800, 7000, 7000, 7000, 7000, 7000};
 
     private final PeerConnectionFactory factory;
     private final Settings settings;
     private final Consumer<LiveKitException> failures;
     private final SignalClient signal;
     private final ExecutorService control;
+    private volatile Thread controlThread;
     private final VideoTrack track;
     private final String url;
+    /** Guarded by {@code this} when written, so that close() and a join in progress cannot both miss it. */
     private volatile PublisherPeer peer;
     private volatile CompletableFuture<Void> connected = new CompletableFuture<>();
     private volatile JoinResponse joined;
     private volatile boolean closed;
+    private volatile boolean gaveUp;
     private final AtomicBoolean recovering = new AtomicBoolean();
+    /** A loss reported while a join or recovery ran: checked when it ends, so that no loss goes unanswered. */
+    private final AtomicBoolean lossWhileRecovering = new AtomicBoolean();
 
     /**
      * What to publish.
@@ -65,8 +72,10 @@ public final class LiveKitPublisher implements BridgedTransport.Connection {
      * @param width    announced track width
      * @param height   announced track height
      * @param timeout  bound for each signalling step and for the peer connection to connect
+     * @param reconnect backoff between resume and rejoin attempts, and their budget
      */
-    public record Settings(String codec, int width, int height, List<RTCIceServer> iceServers, Duration timeout) {
+    public record Settings(String codec, int width, int height, List<RTCIceServer> iceServers, Duration timeout,
+                           ReconnectPolicy reconnect) {
     }
 
     /**
@@ -83,13 +92,32 @@ public final class LiveKitPublisher implements BridgedTransport.Connection {
         this.control = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "livekit-publisher");
             t.setDaemon(true);
+            controlThread = t;
             return t;
         });
     }
 
-    /** Joins with {@code token} and publishes; completes when media can flow. */
+    /**
+     * Joins with {@code token} and publishes; completes when media can flow. A transient failure is retried like a
+     * lost connection; the future fails with what a retry cannot fix.
+     */
     public CompletableFuture<Void> start(String token) {
-        return CompletableFuture.runAsync(() -> join(token), control);
+        signal.updateToken(token);
+        recovering.set(true);
+        return CompletableFuture.runAsync(() -> {
+            try {
+                LiveKitException failure = restore(true);
+                if (failure != null) {
+                    gaveUp = true;
+                    throw failure;
+                }
+                if (closed) {
+                    throw new LiveKitException("The LiveKit publisher was closed before it joined");
+                }
+            } finally {
+                recovered();
+            }
+        }, control);
     }
 
     /** The current peer connection; replaced by a full rejoin. */
@@ -107,24 +135,37 @@ public final class LiveKitPublisher implements BridgedTransport.Connection {
         signal.updateToken(token);
     }
 
+    /** Whether the signal connection is up (a lost one is being resumed or rejoined while this is false). */
+    public boolean signalConnected() {
+        return signal.connected();
+    }
+
     /** Test hook and network-change stand-in: drops the signal socket, which triggers a resume. */
     public void dropSignal() {
         signal.dropConnection();
     }
 
-    /** Leaves the room and releases the peer connection. Safe to call twice. */
+    /**
+     * Leaves the room and releases the peer connection, also one that a join in progress is creating: returns once
+     * nothing of this publisher uses the track any more (bounded by the step timeout). Safe to call twice.
+     */
     @Override
     public void close() {
-        if (closed) {
-            return;
+        PublisherPeer current;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            current = peer;
+            peer = null;
         }
-        closed = true;
         control.shutdownNow();
         signal.close();
-        PublisherPeer current = peer;
         if (current != null) {
             current.close();
         }
+        awaitControl();
     }
 
     private void join(String token) {
@@ -133,7 +174,7 @@ public final class LiveKitPublisher implements BridgedTransport.Connection {
         List<RTCIceServer> servers = new ArrayList<>(settings.iceServers());
         joined.getIceServersList().forEach(s -> servers.add(iceServer(s)));
         connected = new CompletableFuture<>();
-        peer = new PublisherPeer(factory, servers, track, settings.codec(), new PeerEvents());
+        adopt(new PublisherPeer(factory, servers, track, settings.codec(), new PeerEvents()));
         await(signal.addTrack(addTrackRequest()), "track_published");
         negotiate(false);
         await(connected, "peer connection");
@@ -142,12 +183,15 @@ public final class LiveKitPublisher implements BridgedTransport.Connection {
     }
 
     private void resume() {
+        // set before negotiating, so that a CONNECTED arriving before the check below is not missed
+        CompletableFuture<Void> reconnected = new CompletableFuture<>();
+        connected = reconnected;
         signal.resume(url, joined.getParticipant().getSid(), joined.getPingInterval(), joined.getPingTimeout());
         negotiate(true);
-        if (peer.state() != RTCPeerConnectionState.CONNECTED) {
-            connected = new CompletableFuture<>();
-            await(connected, "peer connection after resume");
+        if (peer.state() == RTCPeerConnectionState.CONNECTED) {
+            reconnected.complete(null);
         }
+        await(reconnected, "peer connection after resume");
         LOG.info("Resumed the LiveKit session");
     }
 
@@ -156,45 +200,92 @@ public final class LiveKitPublisher implements BridgedTransport.Connection {
         await(peer.applyAnswer(await(signal.offer(offer), "answer").getSdp()), "answer");
     }
 
-    /** Resume first (unless told to rejoin), rejoin when resume fails; retried on livekit-client's schedule. */
-    private void recover(boolean rejoin) {
-        for (long delay : RETRY_DELAYS_MS) {
-            if (closed || !pause(delay)) {
-                return;
+    /**
+     * Resume first (unless told to rejoin, or never joined), rejoin once a resume failed. The first attempt starts at
+     * once, as livekit-client's does; later ones wait as the policy says. Each attempt uses the newest token, so a
+     * token refused while a newer one arrived is retried at once.
+     *
+     * @return what a retry cannot fix, or null when connected (or closed)
+     */
+    private LiveKitException restore(boolean rejoin) {
+        ReconnectPolicy policy = settings.reconnect();
+        long delay = 0;
+        for (int attempt = 0; !closed; attempt++) {
+            if (policy.exhausted(attempt)) {
+                return new LiveKitException("Could not connect to the LiveKit room in " + attempt + " attempts");
             }
+            if (!pause(delay)) {
+                return null;
+            }
+            String token = signal.token();
+            rejoin |= joined == null || peer == null;
+            String what = rejoin ? "join" : "resume";
             try {
                 if (rejoin) {
-                    join(signal.token());
+                    join(token);
                 } else {
                     resume();
                 }
-                return;
-            } catch (LiveKitException e) {
-                if (e.tokenRejected()) {
-                    failures.accept(e);
-                    return;
+                if (attempt > 0) {
+                    LOG.info("LiveKit {} attempt {} succeeded", what, policy.describe(attempt + 1));
                 }
-                LOG.info("LiveKit {} failed: {}", rejoin ? "rejoin" : "resume", e.getMessage());
-                rejoin = true;
+                return null;
             } catch (RuntimeException e) {
-                LOG.info("LiveKit reconnect attempt failed: {}", e.toString());
+                if (closed) {
+                    return null;
+                }
+                LiveKitException lk = e instanceof LiveKitException k ? k : null;
+                boolean newerToken = lk != null && lk.tokenRejected() && !token.equals(signal.token());
+                if (lk != null && lk.permanent() && !newerToken) {
+                    LOG.warn("LiveKit {} attempt {} failed for good: {}", what, policy.describe(attempt + 1),
+                            e.getMessage());
+                    return lk;
+                }
+                delay = newerToken ? 0 : policy.delayBefore(attempt).toMillis();
+                LOG.info("LiveKit {} attempt {} failed: {}; next attempt in {} ms{}", what,
+                        policy.describe(attempt + 1), lk != null ? e.getMessage() : e.toString(), delay,
+                        newerToken ? " with the newer token" : "");
                 rejoin = true;
             }
         }
-        failures.accept(new LiveKitException("Lost the LiveKit connection and could not restore it after "
-                + RETRY_DELAYS_MS.length + " attempts"));
+        return null;
     }
 
-    /** Several signs of one loss (signal gone, peer failed) start one recovery. */
+    /**
+     * Several signs of one loss (signal gone, peer failed) start one recovery. A loss reported while a join or a
+     * recovery runs is looked at when it ends: its signal pings stopped with the loss, so nothing else would.
+     */
     private void recoverLater(boolean rejoin) {
-        if (!closed && recovering.compareAndSet(false, true)) {
-            control.execute(() -> {
-                try {
-                    recover(rejoin);
-                } finally {
-                    recovering.set(false);
+        if (closed) {
+            return;
+        }
+        if (!recovering.compareAndSet(false, true)) {
+            lossWhileRecovering.set(true);
+            return;
+        }
+        control.execute(() -> {
+            try {
+                LiveKitException failure = restore(rejoin);
+                if (failure != null) {
+                    gaveUp = true;
+                    failures.accept(failure);
                 }
-            });
+            } finally {
+                recovered();
+            }
+        });
+    }
+
+    private void recovered() {
+        recovering.set(false);
+        if (!lossWhileRecovering.getAndSet(false) || closed || gaveUp || joined == null) {
+            return;
+        }
+        PublisherPeer current = peer;
+        boolean peerFailed = current == null || current.state() == RTCPeerConnectionState.FAILED;
+        if (peerFailed || !signal.connected()) {
+            LOG.info("The LiveKit connection was lost while connecting; {}", peerFailed ? "rejoining" : "resuming");
+            recoverLater(peerFailed);
         }
     }
 
@@ -233,10 +324,39 @@ public final class LiveKitPublisher implements BridgedTransport.Connection {
     }
 
     private void closePeer() {
-        PublisherPeer old = peer;
-        if (old != null) {
+        PublisherPeer old;
+        synchronized (this) {
+            old = peer;
             peer = null;
+        }
+        if (old != null) {
             old.close();
+        }
+    }
+
+    /** Makes a new peer current, unless close() came first: then it is released here, since close() missed it. */
+    private void adopt(PublisherPeer next) {
+        synchronized (this) {
+            if (!closed) {
+                peer = next;
+                return;
+            }
+        }
+        next.close();
+        throw new LiveKitException("The LiveKit publisher was closed while joining");
+    }
+
+    /** Waits for a join in progress to let go of the track, unless close() runs on the control thread itself. */
+    private void awaitControl() {
+        if (Thread.currentThread() == controlThread) {
+            return;
+        }
+        try {
+            if (!control.awaitTermination(settings.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("The LiveKit publisher thread did not stop within {} s", settings.timeout().toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -267,6 +387,9 @@ public final class LiveKitPublisher implements BridgedTransport.Connection {
 
         @Override
         public void onLeave(LeaveRequest leave) {
+            if (closed) {
+                return;
+            }
             switch (leave.getAction()) {
                 case RESUME -> recoverLater(false);
                 case RECONNECT -> recoverLater(true);

@@ -65,7 +65,7 @@ public final class LiveKitTransport extends BridgedTransport<LiveKitPublisher> i
     private CompletableFuture<Void> join(LiveKitInfo room, Consumer<OvershootException> failures) {
         LiveKitPublisher next = new LiveKitPublisher(http, runtime.factory(), track(), room.url(),
                 new LiveKitPublisher.Settings(settings.codec(), settings.width(), settings.height(),
-                        settings.iceServers(), settings.timeout()),
+                        settings.iceServers(), settings.timeout(), settings.reconnect()),
                 e -> lost(e, failures));
         connection(next);
         return next.start(room.token())

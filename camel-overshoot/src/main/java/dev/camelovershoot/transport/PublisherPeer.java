@@ -64,14 +64,24 @@ public final class PublisherPeer implements BridgedTransport.Connection {
      */
     public PublisherPeer(PeerConnectionFactory factory, List<RTCIceServer> iceServers, VideoTrack track, String codec,
                          Listener listener) {
+        List<RTCRtpCodecCapability> codecs = preferring(factory, codec);
         RTCConfiguration config = new RTCConfiguration();
         config.iceServers = new ArrayList<>(iceServers);
         this.pc = factory.createPeerConnection(config, observer(listener));
         RTCRtpTransceiverInit init = new RTCRtpTransceiverInit();
         init.direction = RTCRtpTransceiverDirection.SEND_ONLY;
         init.streamIds = List.of(track.getId() + "-stream");
-        this.transceiver = pc.addTransceiver(track, init);
-        transceiver.setCodecPreferences(preferring(factory, codec));
+        RTCRtpTransceiver added = null;
+        try {
+            added = pc.addTransceiver(track, init);
+            added.setCodecPreferences(codecs);
+        } catch (RuntimeException | Error e) {
+            // nobody else holds the connection yet: release it here, or every failed (re)join leaks one
+            release(pc, added);
+            // webrtc-java reports a refused codec list as an Error; for our callers it is a failed connection attempt
+            throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
+        }
+        this.transceiver = added;
     }
 
     /** Creates an offer and applies it locally; its candidates follow through the listener (trickle ICE). */
@@ -129,7 +139,14 @@ public final class PublisherPeer implements BridgedTransport.Connection {
             return;
         }
         closed = true;
-        pc.removeTrack(transceiver.getSender());
+        release(pc, transceiver);
+    }
+
+    /** Takes the track out first: libwebrtc refuses to delete a track that a connection still sends. */
+    private static void release(RTCPeerConnection pc, RTCRtpTransceiver transceiver) {
+        if (transceiver != null) {
+            pc.removeTrack(transceiver.getSender());
+        }
         pc.close();
     }
 

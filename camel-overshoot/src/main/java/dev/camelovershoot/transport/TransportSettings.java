@@ -1,9 +1,11 @@
 package dev.camelovershoot.transport;
 
+import dev.camelovershoot.client.ReconnectPolicy;
 import dev.onvoid.webrtc.RTCIceServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * How a transport sends video.
@@ -14,9 +16,11 @@ import java.util.Locale;
  * @param height     height announced to LiveKit
  * @param iceServers STUN/TURN servers of the client's own (the service's are added to them)
  * @param timeout    bound for each connection step
+ * @param reconnect  how a lost LiveKit connection is resumed or rejoined: by default for as long as the transport
+ *                   is open, 1 s doubling up to 30 s between attempts
  */
 public record TransportSettings(String codec, double publishFps, int width, int height, List<RTCIceServer> iceServers,
-                                Duration timeout) {
+                                Duration timeout, ReconnectPolicy reconnect) {
 
     public TransportSettings {
         codec = codec.toLowerCase(Locale.ROOT);
@@ -24,10 +28,22 @@ public record TransportSettings(String codec, double publishFps, int width, int 
             throw new IllegalArgumentException("Unsupported codec '" + codec + "': use vp8 or h264");
         }
         iceServers = List.copyOf(iceServers);
+        Objects.requireNonNull(reconnect, "reconnect");
+    }
+
+    /** Settings that reconnect with {@link ReconnectPolicy#defaults()}. */
+    public TransportSettings(String codec, double publishFps, int width, int height, List<RTCIceServer> iceServers,
+                             Duration timeout) {
+        this(codec, publishFps, width, height, iceServers, timeout, ReconnectPolicy.defaults());
     }
 
     /** VP8 at the given rate, 640x480 announced, no ICE servers, 15 s steps (LiveKit clients use the same). */
     public static TransportSettings defaults(double publishFps) {
         return new TransportSettings("vp8", publishFps, 640, 480, List.of(), Duration.ofSeconds(15));
+    }
+
+    /** The same settings with another reconnect policy. */
+    public TransportSettings withReconnect(ReconnectPolicy policy) {
+        return new TransportSettings(codec, publishFps, width, height, iceServers, timeout, policy);
     }
 }

@@ -17,7 +17,7 @@ import java.util.function.Consumer;
 /**
  * Legacy WebRTC: the offer (with its candidates, since this API has no trickle) travels in the create request and
  * the service answers it. These streams neither reconnect nor survive a service deploy: a lost connection is
- * reported as a failure.
+ * released at once and reported as a failure.
  */
 public final class WebRtcTransport extends BridgedTransport<PublisherPeer> {
 
@@ -29,8 +29,11 @@ public final class WebRtcTransport extends BridgedTransport<PublisherPeer> {
 
     @Override
     public CompletableFuture<Source> prepare() {
+        Events events = new Events();
         PublisherPeer next = new PublisherPeer(runtime.factory(), settings.iceServers(), track(), settings.codec(),
-                new Events());
+                events);
+        events.peer = next;
+        // a create request retried after a failure prepares again: the earlier offer's peer is closed here
         connection(next);
         return next.offerWithCandidates().orTimeout(settings.timeout().toMillis(), TimeUnit.MILLISECONDS)
                 .thenApply(Source::webRtc);
@@ -64,6 +67,8 @@ public final class WebRtcTransport extends BridgedTransport<PublisherPeer> {
     }
 
     private final class Events implements PublisherPeer.Listener {
+        private volatile PublisherPeer peer;
+
         @Override
         public void onLocalCandidate(RTCIceCandidate candidate) {
             // gathered into the offer: legacy Overshoot WebRTC has no trickle
@@ -71,8 +76,8 @@ public final class WebRtcTransport extends BridgedTransport<PublisherPeer> {
 
         @Override
         public void onConnectionChange(RTCPeerConnectionState state) {
-            if (isLive() && state == RTCPeerConnectionState.FAILED) {
-                live(false);
+            if (isLive() && state == RTCPeerConnectionState.FAILED && peer == connection()) {
+                release(peer);
                 failures.accept(new TransportException("The WebRTC connection to the service was lost (" + state
                         + "); legacy WebRTC streams cannot reconnect, use the native transport for that", null));
             }

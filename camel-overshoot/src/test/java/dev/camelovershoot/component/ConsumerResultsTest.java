@@ -120,7 +120,7 @@ class ConsumerResultsTest extends EmulatorCamelTest {
         mock.assertIsSatisfied(WAIT.toMillis());
         Exchange exchange = mock.getExchanges().get(0);
         assertThat(exchange.getMessage().getBody(JsonNode.class).path("people").asInt()).isEqualTo(2);
-        Map<?, ?> asMap = context.getTypeConverter().mandatoryConvertTo(Map.class,
+        Map<?, ?> asMap = context.getTypeConverter().mandatoryConvertTo(Map.class, exchange,
                 "{\"people\":2,\"labels\":[\"adult\",\"child\"]}");
         assertThat(asMap.get("people")).isEqualTo(2);
         assertThat(asMap.get("labels")).isEqualTo(List.of("adult", "child"));

@@ -5,6 +5,8 @@ import dev.onvoid.webrtc.PeerConnectionFactory;
 import dev.onvoid.webrtc.media.video.CustomVideoSource;
 import dev.onvoid.webrtc.media.video.VideoFrame;
 import dev.onvoid.webrtc.media.video.VideoTrack;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Feeds {@link I420Frame}s into a WebRTC video track. Each pushed frame is copied into a native buffer (the only copy
@@ -17,6 +19,8 @@ import dev.onvoid.webrtc.media.video.VideoTrack;
  * otherwise libwebrtc refuses to delete the track. Close the bridge before its {@link WebRtcRuntime}.
  */
 public final class FrameBridge implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FrameBridge.class);
 
     private final String trackId;
     private final CustomVideoSource source;
@@ -78,8 +82,15 @@ public final class FrameBridge implements AutoCloseable {
             return;
         }
         closed = true;
-        track.dispose();
-        source.dispose();
-        buffers.close();
+        try {
+            track.dispose();
+        } catch (Error e) {
+            // webrtc-java throws an Error when a peer connection still sends the track: a caller that did not close
+            // its connections first; the source and buffers are released all the same
+            LOG.warn("The video track {} is still in use by a peer connection: {}", trackId, e.getMessage());
+        } finally {
+            source.dispose();
+            buffers.close();
+        }
     }
 }

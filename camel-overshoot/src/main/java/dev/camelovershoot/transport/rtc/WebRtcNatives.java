@@ -16,7 +16,11 @@ import org.slf4j.LoggerFactory;
 final class WebRtcNatives {
 
     static final String PULSE_LIBRARY = "libpulse.so.0";
+    private static final Logger LOG = LoggerFactory.getLogger(WebRtcNatives.class);
     private static final Logger NATIVE_LOG = LoggerFactory.getLogger("dev.camelovershoot.transport.rtc.libwebrtc");
+    /** What libwebrtc logs when a disposed object is still referenced (webrtc-java 0.14 leaks closed connections). */
+    static final String NOT_DELETED = "Native object was not deleted";
+    static final String TROUBLESHOOTING = "docs/troubleshooting.md#webrtc-messages-at-shutdown-and-exit";
     private static boolean loaded;
 
     private WebRtcNatives() {
@@ -37,6 +41,7 @@ final class WebRtcNatives {
             throw explain(e);
         }
         routeLogging();
+        explainExitNoise();
         loaded = true;
     }
 
@@ -67,11 +72,26 @@ final class WebRtcNatives {
     private static void routeLogging() {
         Logging.logToDebug(Logging.Severity.NONE);
         Logging.addLogSink(Logging.Severity.WARNING, (severity, message) -> {
-            if (severity == Logging.Severity.ERROR) {
+            if (message.contains(NOT_DELETED)) {
+                NATIVE_LOG.info("{} (expected when WebRTC shuts down: webrtc-java 0.14 never frees a closed peer"
+                        + " connection, which keeps the audio module referenced; harmless, see {})",
+                        message.strip(), TROUBLESHOOTING);
+            } else if (severity == Logging.Severity.ERROR) {
                 NATIVE_LOG.warn(message.strip());
             } else {
                 NATIVE_LOG.info(message.strip());
             }
         });
+    }
+
+    /**
+     * webrtc-java's native library prints two lines to stdout when the process exits, after the JVM is gone (its
+     * static destructors try to attach to the dead VM), whether or not WebRTC was used or released: nothing in Java
+     * can prevent them, so the last thing said before them explains them.
+     */
+    private static void explainExitNoise() {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LOG.info("JVM exit: webrtc-java's native code may now"
+                + " print 'VM attach current thread failed' and 'Failed to attach thread N'; harmless, see {}",
+                TROUBLESHOOTING), "webrtc-exit-note"));
     }
 }
