@@ -46,7 +46,7 @@ public final class OvershootConvertersLoader implements TypeConverterLoader, Cam
     private void registerConverters(TypeConverterRegistry registry) {
         addTypeConverter(registry, com.fasterxml.jackson.databind.JsonNode.class, java.lang.String.class, false,
             (type, exchange, value) -> {
-                Object answer = dev.camelovershoot.component.OvershootConverters.toJsonNode((java.lang.String) value);
+                Object answer = dev.camelovershoot.component.OvershootConverters.toJsonNode((java.lang.String) value, exchange);
                 if (false && answer == null) {
                     answer = Void.class;
                 }
@@ -54,7 +54,7 @@ public final class OvershootConvertersLoader implements TypeConverterLoader, Cam
             });
         addTypeConverter(registry, java.util.Map.class, java.lang.String.class, false,
             (type, exchange, value) -> {
-                Object answer = dev.camelovershoot.component.OvershootConverters.toMap((java.lang.String) value);
+                Object answer = dev.camelovershoot.component.OvershootConverters.toMap((java.lang.String) value, exchange);
                 if (false && answer == null) {
                     answer = Void.class;
                 }

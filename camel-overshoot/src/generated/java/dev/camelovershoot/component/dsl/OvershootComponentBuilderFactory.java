@@ -464,8 +464,8 @@ public interface OvershootComponentBuilderFactory {
         
         /**
          * First wait before trying again what failed (creating the stream, the
-         * results channel, a keepalive, a stream lost again); doubles on each
-         * attempt, with jitter.
+         * results channel, LiveKit signalling and rejoin, a keepalive, a stream
+         * lost again); doubles on each attempt, with jitter.
          * 
          * The option is a: &lt;code&gt;long&lt;/code&gt; type.
          * 
@@ -483,9 +483,9 @@ public interface OvershootComponentBuilderFactory {
         
         /**
          * Consecutive failed attempts (creating the stream, reconnecting the
-         * results channel) before the stream ends with an error; -1 never gives
-         * up. A keepalive is tried again until the lease would end, whatever
-         * this says.
+         * results channel, rejoining LiveKit) before the stream ends with an
+         * error; -1 never gives up. A keepalive is tried again until the lease
+         * would end, whatever this says.
          * 
          * The option is a: &lt;code&gt;int&lt;/code&gt; type.
          * 

@@ -846,8 +846,8 @@ public interface OvershootEndpointBuilderFactory {
         }
         /**
          * First wait before trying again what failed (creating the stream, the
-         * results channel, a keepalive, a stream lost again); doubles on each
-         * attempt, with jitter.
+         * results channel, LiveKit signalling and rejoin, a keepalive, a stream
+         * lost again); doubles on each attempt, with jitter.
          * 
          * The option is a: <code>long</code> type.
          * 
@@ -863,8 +863,8 @@ public interface OvershootEndpointBuilderFactory {
         }
         /**
          * First wait before trying again what failed (creating the stream, the
-         * results channel, a keepalive, a stream lost again); doubles on each
-         * attempt, with jitter.
+         * results channel, LiveKit signalling and rejoin, a keepalive, a stream
+         * lost again); doubles on each attempt, with jitter.
          * 
          * The option will be converted to a <code>long</code> type.
          * 
@@ -880,9 +880,9 @@ public interface OvershootEndpointBuilderFactory {
         }
         /**
          * Consecutive failed attempts (creating the stream, reconnecting the
-         * results channel) before the stream ends with an error; -1 never gives
-         * up. A keepalive is tried again until the lease would end, whatever
-         * this says.
+         * results channel, rejoining LiveKit) before the stream ends with an
+         * error; -1 never gives up. A keepalive is tried again until the lease
+         * would end, whatever this says.
          * 
          * The option is a: <code>int</code> type.
          * 
@@ -898,9 +898,9 @@ public interface OvershootEndpointBuilderFactory {
         }
         /**
          * Consecutive failed attempts (creating the stream, reconnecting the
-         * results channel) before the stream ends with an error; -1 never gives
-         * up. A keepalive is tried again until the lease would end, whatever
-         * this says.
+         * results channel, rejoining LiveKit) before the stream ends with an
+         * error; -1 never gives up. A keepalive is tried again until the lease
+         * would end, whatever this says.
          * 
          * The option will be converted to a <code>int</code> type.
          * 
@@ -1681,8 +1681,8 @@ public interface OvershootEndpointBuilderFactory {
         }
         /**
          * First wait before trying again what failed (creating the stream, the
-         * results channel, a keepalive, a stream lost again); doubles on each
-         * attempt, with jitter.
+         * results channel, LiveKit signalling and rejoin, a keepalive, a stream
+         * lost again); doubles on each attempt, with jitter.
          * 
          * The option is a: <code>long</code> type.
          * 
@@ -1698,8 +1698,8 @@ public interface OvershootEndpointBuilderFactory {
         }
         /**
          * First wait before trying again what failed (creating the stream, the
-         * results channel, a keepalive, a stream lost again); doubles on each
-         * attempt, with jitter.
+         * results channel, LiveKit signalling and rejoin, a keepalive, a stream
+         * lost again); doubles on each attempt, with jitter.
          * 
          * The option will be converted to a <code>long</code> type.
          * 
@@ -1715,9 +1715,9 @@ public interface OvershootEndpointBuilderFactory {
         }
         /**
          * Consecutive failed attempts (creating the stream, reconnecting the
-         * results channel) before the stream ends with an error; -1 never gives
-         * up. A keepalive is tried again until the lease would end, whatever
-         * this says.
+         * results channel, rejoining LiveKit) before the stream ends with an
+         * error; -1 never gives up. A keepalive is tried again until the lease
+         * would end, whatever this says.
          * 
          * The option is a: <code>int</code> type.
          * 
@@ -1733,9 +1733,9 @@ public interface OvershootEndpointBuilderFactory {
         }
         /**
          * Consecutive failed attempts (creating the stream, reconnecting the
-         * results channel) before the stream ends with an error; -1 never gives
-         * up. A keepalive is tried again until the lease would end, whatever
-         * this says.
+         * results channel, rejoining LiveKit) before the stream ends with an
+         * error; -1 never gives up. A keepalive is tried again until the lease
+         * would end, whatever this says.
          * 
          * The option will be converted to a <code>int</code> type.
          * 
@@ -2440,8 +2440,8 @@ public interface OvershootEndpointBuilderFactory {
         }
         /**
          * First wait before trying again what failed (creating the stream, the
-         * results channel, a keepalive, a stream lost again); doubles on each
-         * attempt, with jitter.
+         * results channel, LiveKit signalling and rejoin, a keepalive, a stream
+         * lost again); doubles on each attempt, with jitter.
          * 
          * The option is a: <code>long</code> type.
          * 
@@ -2457,8 +2457,8 @@ public interface OvershootEndpointBuilderFactory {
         }
         /**
          * First wait before trying again what failed (creating the stream, the
-         * results channel, a keepalive, a stream lost again); doubles on each
-         * attempt, with jitter.
+         * results channel, LiveKit signalling and rejoin, a keepalive, a stream
+         * lost again); doubles on each attempt, with jitter.
          * 
          * The option will be converted to a <code>long</code> type.
          * 
@@ -2474,9 +2474,9 @@ public interface OvershootEndpointBuilderFactory {
         }
         /**
          * Consecutive failed attempts (creating the stream, reconnecting the
-         * results channel) before the stream ends with an error; -1 never gives
-         * up. A keepalive is tried again until the lease would end, whatever
-         * this says.
+         * results channel, rejoining LiveKit) before the stream ends with an
+         * error; -1 never gives up. A keepalive is tried again until the lease
+         * would end, whatever this says.
          * 
          * The option is a: <code>int</code> type.
          * 
@@ -2492,9 +2492,9 @@ public interface OvershootEndpointBuilderFactory {
         }
         /**
          * Consecutive failed attempts (creating the stream, reconnecting the
-         * results channel) before the stream ends with an error; -1 never gives
-         * up. A keepalive is tried again until the lease would end, whatever
-         * this says.
+         * results channel, rejoining LiveKit) before the stream ends with an
+         * error; -1 never gives up. A keepalive is tried again until the lease
+         * would end, whatever this says.
          * 
          * The option will be converted to a <code>int</code> type.
          * 
