@@ -28,8 +28,8 @@ import org.apache.camel.impl.DefaultCamelContext;
 /**
  * The results path alone, with no video and one JVM: the emulator's send time to the moment a result reaches (1) a
  * bare JDK WebSocket listener (the floor: Jetty, loopback TCP, {@code java.net.http}), (2) a {@link StreamSession}
- * listener (adds parsing and the session's events thread) and (3) an {@code overshoot:} consumer route (adds the
- * consumer's queue and thread, and the exchange). Frames are injected into the emulator ten times a second, results
+ * listener (adds parsing; the listener runs on the socket's thread unless a call is pending) and (3) an
+ * {@code overshoot:} consumer route (adds the consumer's queue and thread, and the exchange). Frames are injected into the emulator ten times a second, results
  * asked for every 0.1 s. Argument: seconds per level (default 20). Prints {@code name value unit} lines.
  */
 public final class ResultPathMain {

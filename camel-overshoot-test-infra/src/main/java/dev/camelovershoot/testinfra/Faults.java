@@ -38,12 +38,42 @@ public final class Faults {
         server.delayNextKeepalives(count, delay);
     }
 
+    /** Every stream deletion ({@code DELETE /streams/{id}}) answers after {@code delay}; zero answers at once. */
+    public void delayDeletes(Duration delay) {
+        server.delayDeletes(delay);
+    }
+
     /**
      * Sends {@code text} as it is to the stream's results sockets, in place of a result: a malformed or unexpected
      * message a client must survive. It does not count as a result sent.
      */
     public void sendRawResultMessage(String streamId, String text) {
         server.sendRawResultMessage(streamId, text);
+    }
+
+    /**
+     * The next {@code count} successful REST answers (any endpoint) carry {@code body} verbatim instead of their JSON,
+     * with their status unchanged: truncated JSON, wrong types or no JSON at all. The calls themselves took effect.
+     */
+    public void malformNextRestResponses(int count, String body) {
+        server.malformNextRestResponses(count, body);
+    }
+
+    /**
+     * Sends {@code bytes} as one binary message on the signal connection of every participant in the stream's LiveKit
+     * room: an unreadable or unexpected signal message a client must survive.
+     *
+     * @return how many participants it was sent to (0 without WebRTC or without participants)
+     */
+    public int sendRawSignalMessage(String streamId, byte[] bytes) {
+        return server.liveKitRooms() == null ? 0 : server.liveKitRooms().sendRawSignal(streamId, bytes);
+    }
+
+    /** The next {@code count} SDP answers of the LiveKit endpoint are not SDP: the client cannot apply them. */
+    public void malformNextSdpAnswers(int count) {
+        if (server.liveKitRooms() != null) {
+            server.liveKitRooms().malformNextAnswers(count);
+        }
     }
 
     /** Ends a stream as the server would: results sockets close 1001 {@code stream ended: <reason>}, later calls 404. */

@@ -38,6 +38,21 @@ class ApiBasicsTest {
     }
 
     @Test
+    void aRequestJettyRefusesGetsAJsonErrorAndTheNextRequestOnTheClientWorks(OvershootEmulator emulator) {
+        Api api = new Api(emulator);
+
+        Api.Reply refused = api.send("PUT", "/streams/%00", "{}");
+        Api.Reply next = api.get("/healthz");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("error", "request_id", "details");
+        assertThat(refused.get("error").asText()).isEqualTo("bad_request");
+        assertThat(refused.headers().firstValue("Connection")).hasValue("close");
+        assertThat(next.status()).isEqualTo(200);
+    }
+
+    @Test
     void deleteAnswersAJsonBody(OvershootEmulator emulator) {
         Api api = new Api(emulator);
         String id = api.createStream(Api.frameStream(1));

@@ -60,6 +60,20 @@ class FaultsTest {
     }
 
     @Test
+    void malformedRestAnswersCarryTheTextVerbatimAndTheCallStillTakesEffect() {
+        String id = api.createStream(Api.frameStream(1));
+        faults.malformNextRestResponses(1, "{\"ttl_seconds\": tru");
+
+        Api.Reply malformed = api.keepalive(id);
+        Api.Reply normal = api.keepalive(id);
+
+        assertThat(malformed.status()).isEqualTo(200);
+        assertThat(malformed.rawBody()).isEqualTo("{\"ttl_seconds\": tru");
+        assertThat(emulator.stream(id).orElseThrow().keepalives()).isEqualTo(2);
+        assertThat(normal.get("ttl_seconds").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void anInjected402LapsesTheLeaseAsInsufficientCredits() {
         String id = api.createStream(Api.frameStream(1));
         faults.failNextKeepalives(1, 402);

@@ -17,6 +17,8 @@ import java.net.http.HttpClient;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * The Overshoot v0.2 HTTP API: one method per endpoint, each asynchronous ({@code …Async}, never blocking the
@@ -32,14 +34,20 @@ public final class OvershootClient {
     public static final String API_KEY_ENV = ApiSettings.API_KEY_ENV;
 
     private static final TypeReference<List<ModelInfo>> MODEL_LIST = new TypeReference<>() { };
+    /** How long the retry thread stays without work before it ends (it comes back for the next retry). */
+    private static final long RETRY_THREAD_IDLE_SECONDS = 10;
 
     private final String baseUrl;
     private final HttpApi http;
     private final RetryPolicy reinferRetry;
+    private final ThreadFactory threads;
+    private final ScheduledExecutorService retries;
 
     private OvershootClient(Builder builder) {
         this.baseUrl = builder.resolvedBaseUrl();
         this.reinferRetry = builder.reinferRetry;
+        this.threads = builder.threadFactory;
+        this.retries = Threads.idling(Threads.factory(threads, "retry"), RETRY_THREAD_IDLE_SECONDS);
         this.http = builder.httpApi();
     }
 
@@ -112,7 +120,7 @@ public final class OvershootClient {
         return reinferRetry.run("Reinfer of result " + request.resultId(),
                 () -> http.send("POST", "/chat/completions/clip", request,
                         body -> Json.read(body, ReinferResult.class)),
-                NotFoundException.class::isInstance);
+                NotFoundException.class::isInstance, retries);
     }
 
     public ReinferResult reinfer(ReinferRequest request) {
@@ -121,7 +129,7 @@ public final class OvershootClient {
 
     /** Opens a results channel for a stream created elsewhere; it runs on its own thread until closed. */
     public ResultsChannel openResults(String streamId, ReconnectPolicy policy, ResultsChannel.Listener listener) {
-        return ResultsChannel.open(this, streamId, policy, listener);
+        return ResultsChannel.open(this, streamId, policy, listener, threads);
     }
 
     public String baseUrl() {
@@ -130,6 +138,11 @@ public final class OvershootClient {
 
     HttpApi http() {
         return http;
+    }
+
+    /** The factory given to the builder, or null for the client's own thread naming. */
+    ThreadFactory threadFactory() {
+        return threads;
     }
 
     /** {@code https://host/v0.2} becomes {@code wss://host/v0.2/ws/streams/{id}}. */
@@ -168,6 +181,7 @@ public final class OvershootClient {
     public static final class Builder extends ApiSettings<Builder> {
 
         private RetryPolicy reinferRetry = RetryPolicy.reinferDefaults();
+        private ThreadFactory threadFactory;
 
         private Builder() {
             super(DEFAULT_BASE_URL);
@@ -181,6 +195,16 @@ public final class OvershootClient {
         /** How a reinfer call waits for its clip to be stored; default 4 tries, 1 s apart. */
         public Builder reinferRetry(RetryPolicy reinferRetry) {
             this.reinferRetry = Objects.requireNonNull(reinferRetry, "reinferRetry");
+            return this;
+        }
+
+        /**
+         * Where the client's threads come from (results channels opened on their own, reinfer retries), and by
+         * default those of its {@link StreamSession}s; the role of each thread is appended to the name the factory
+         * gives it. Default: daemon threads named {@code overshoot-<role>-<n>}.
+         */
+        public Builder threadFactory(ThreadFactory threadFactory) {
+            this.threadFactory = threadFactory;
             return this;
         }
 

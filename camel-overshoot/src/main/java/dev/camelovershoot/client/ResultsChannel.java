@@ -12,10 +12,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,12 +29,13 @@ import org.slf4j.LoggerFactory;
  * apart) and 1001 {@code stream ended: <reason>} when the stream ends; both are final. Any other close, 1001 with
  * another reason included (a server going away in a deploy), is a drop. A malformed message is logged and skipped.
  *
- * <p>All listener calls happen on one thread, in the order the service sent the messages; the next message is read
- * only after the listener returned.
+ * <p>Listener calls happen one at a time, in the order the service sent the messages; the next message is read only
+ * after the listener returned. A result is handed to the listener on the thread that read it when no other call is
+ * pending (no thread hand-off), other calls on the channel's (or session's) dispatch thread.
  */
 public final class ResultsChannel implements AutoCloseable {
 
-    /** What happens on a results channel. Methods run on one thread, one at a time. */
+    /** What happens on a results channel. Methods run one at a time, in order. */
     public interface Listener {
 
         /** A result, in the order the service sent it. */
@@ -81,10 +82,10 @@ public final class ResultsChannel implements AutoCloseable {
     private final String streamId;
     private final ReconnectPolicy policy;
     private final Listener listener;
-    private final Executor dispatcher;
+    private final ListenerDispatch dispatcher;
     private final ScheduledExecutorService scheduler;
-    /** The channel's own thread, or {@code null} when it runs on a session's threads. */
-    private final String ownThread;
+    /** Whether the dispatcher and scheduler are the channel's own, or a session's. */
+    private final boolean ownThreads;
     private final AtomicInteger attempts = new AtomicInteger();
     private final AtomicBoolean openedBefore = new AtomicBoolean();
     private volatile Connection current;
@@ -93,21 +94,22 @@ public final class ResultsChannel implements AutoCloseable {
     private ScheduledFuture<?> pendingReconnect;
 
     ResultsChannel(OvershootClient client, String streamId, ReconnectPolicy policy, Listener listener,
-                   Executor dispatcher, ScheduledExecutorService scheduler, String ownThread) {
+                   ListenerDispatch dispatcher, ScheduledExecutorService scheduler, boolean ownThreads) {
         this.client = client;
         this.streamId = Objects.requireNonNull(streamId, "streamId");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.dispatcher = dispatcher;
         this.scheduler = scheduler;
-        this.ownThread = ownThread;
+        this.ownThreads = ownThreads;
     }
 
     /** A channel with its own thread for listener calls and timers, ended by {@link #close()}. */
-    static ResultsChannel open(OvershootClient client, String streamId, ReconnectPolicy policy, Listener listener) {
-        String name = Threads.name("results");
-        ScheduledExecutorService thread = Threads.single(name);
-        ResultsChannel channel = new ResultsChannel(client, streamId, policy, listener, thread, thread, name);
+    static ResultsChannel open(OvershootClient client, String streamId, ReconnectPolicy policy, Listener listener,
+                               ThreadFactory threads) {
+        ScheduledExecutorService thread = Threads.single(Threads.factory(threads, "results"));
+        ResultsChannel channel = new ResultsChannel(client, streamId, policy, listener, new ListenerDispatch(thread),
+                thread, true);
         channel.start();
         return channel;
     }
@@ -132,7 +134,7 @@ public final class ResultsChannel implements AutoCloseable {
     @Override
     public void close() {
         CompletableFuture<Void> done = closeAsync();
-        if (!Threads.isCurrent(ownThread)) {
+        if (!dispatcher.inListener()) {
             Futures.await(done);
         }
     }
@@ -279,8 +281,8 @@ public final class ResultsChannel implements AutoCloseable {
         if (lastCall != null) {
             dispatch("the final call", lastCall);
         }
-        if (ownThread != null) {
-            closed.whenComplete((ignored, error) -> scheduler.shutdown());
+        if (ownThreads) {
+            closed.whenComplete((ignored, error) -> dispatcher.shutdown());
         }
         return closed;
     }
@@ -303,6 +305,9 @@ public final class ResultsChannel implements AutoCloseable {
     }
 
     private void received(Connection connection, String text) {
+        if (finished) {
+            return;
+        }
         attempts.set(0);
         Optional<InferenceResult> result = parse(streamId, text);
         if (result.isEmpty()) {
@@ -310,7 +315,7 @@ public final class ResultsChannel implements AutoCloseable {
             return;
         }
         try {
-            dispatcher.execute(() -> {
+            dispatcher.executeHere(() -> {
                 Threads.guarded("onResult", () -> listener.onResult(result.get()));
                 connection.requestNext();
             });

@@ -3,7 +3,8 @@ package dev.camelovershoot.client;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -33,14 +34,18 @@ public record RetryPolicy(int attempts, Duration delay) {
         return new RetryPolicy(4, Duration.ofSeconds(1));
     }
 
-    /** Runs {@code call}, trying again while {@code retryable} accepts the failure and tries remain. */
+    /**
+     * Runs {@code call}, trying again while {@code retryable} accepts the failure and tries remain; the next try
+     * starts on {@code scheduler} (the caller's own named thread).
+     */
     <T> CompletableFuture<T> run(String what, Supplier<CompletableFuture<T>> call,
-                                 Predicate<OvershootException> retryable) {
-        return attempt(1, what, call, retryable);
+                                 Predicate<OvershootException> retryable, ScheduledExecutorService scheduler) {
+        return attempt(1, what, call, retryable, scheduler);
     }
 
     private <T> CompletableFuture<T> attempt(int n, String what, Supplier<CompletableFuture<T>> call,
-                                             Predicate<OvershootException> retryable) {
+                                             Predicate<OvershootException> retryable,
+                                             ScheduledExecutorService scheduler) {
         return call.get().handle((value, error) -> {
             if (error == null) {
                 return CompletableFuture.completedFuture(value);
@@ -51,11 +56,19 @@ public record RetryPolicy(int attempts, Duration delay) {
             }
             LOG.warn("{} failed (attempt {}/{}), retrying in {} ms: {}", what, n, attempts, delay.toMillis(),
                     failure.getMessage());
-            // The next try only starts an asynchronous call, so it may run on the JDK's delay thread itself.
-            Executor afterDelay = CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS,
-                    Runnable::run);
-            return CompletableFuture.runAsync(() -> { }, afterDelay)
-                    .thenCompose(ignored -> attempt(n + 1, what, call, retryable));
+            CompletableFuture<T> next = new CompletableFuture<>();
+            try {
+                scheduler.schedule(() -> attempt(n + 1, what, call, retryable, scheduler).whenComplete((v, e) -> {
+                    if (e == null) {
+                        next.complete(v);
+                    } else {
+                        next.completeExceptionally(e);
+                    }
+                }), delay.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopped) {
+                return CompletableFuture.<T>failedFuture(failure);
+            }
+            return next;
         }).thenCompose(future -> future);
     }
 }

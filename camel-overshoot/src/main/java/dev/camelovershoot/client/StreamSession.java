@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -33,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * it: the key rejected (401, 403), no credits (402), an invalid request (400, 422), a spent attempt budget, or the
  * video source's end; the listener gets {@code onError}, then {@code ENDED}.
  *
- * <p>Each session runs two daemon threads: one for its own work, one for listener calls. Both stop at close.
+ * <p>Each session runs two daemon threads, from {@link Builder#threadFactory}: one for its own work (create,
+ * keepalive and its retries, recreate, close, the results channel's timers), one for listener calls that do not run
+ * on the thread that read a result (see {@link StreamListener}). Both stop at close.
  */
 public final class StreamSession implements AutoCloseable {
 
@@ -49,9 +52,8 @@ public final class StreamSession implements AutoCloseable {
     private final StreamListener listener;
     private final ReconnectPolicy reconnectPolicy;
     private final boolean recreateOnStreamLoss;
-    private final ScheduledExecutorService control = Threads.single(Threads.name("session"));
-    private final String eventsThreadName = Threads.name("events");
-    private final ScheduledExecutorService events = Threads.single(eventsThreadName);
+    private final ScheduledExecutorService control;
+    private final ListenerDispatch events;
     private final CompletableFuture<StreamSession> started = new CompletableFuture<>();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private final AtomicBoolean closing = new AtomicBoolean();
@@ -78,6 +80,9 @@ public final class StreamSession implements AutoCloseable {
         this.listener = builder.listener;
         this.reconnectPolicy = builder.reconnectPolicy;
         this.recreateOnStreamLoss = builder.recreateOnStreamLoss;
+        ThreadFactory threads = builder.threadFactory != null ? builder.threadFactory : client.threadFactory();
+        this.control = Threads.single(Threads.factory(threads, "session"));
+        this.events = new ListenerDispatch(Threads.single(Threads.factory(threads, "events")));
     }
 
     public static Builder builder(OvershootClient client, StreamRequest request) {
@@ -158,7 +163,7 @@ public final class StreamSession implements AutoCloseable {
     @Override
     public void close() {
         CompletableFuture<Void> done = closeAsync();
-        if (!Threads.isCurrent(eventsThreadName)) {
+        if (!events.inListener()) {
             Futures.await(done);
         }
     }
@@ -240,7 +245,7 @@ public final class StreamSession implements AutoCloseable {
                         transportFailed(id, Futures.unwrap(error));
                     } else if (!closing.get() && isCurrent(id)) {
                         channel = new ResultsChannel(client, id, reconnectPolicy, new ChannelEvents(id), events,
-                                control, null);
+                                control, false);
                         channel.start();
                     }
                 }, control);
@@ -547,6 +552,7 @@ public final class StreamSession implements AutoCloseable {
         private StreamListener listener = new StreamListener() { };
         private ReconnectPolicy reconnectPolicy = ReconnectPolicy.defaults();
         private boolean recreateOnStreamLoss = true;
+        private ThreadFactory threadFactory;
 
         private Builder(OvershootClient client, StreamRequest request) {
             this.client = Objects.requireNonNull(client, "client");
@@ -590,6 +596,15 @@ public final class StreamSession implements AutoCloseable {
          */
         public StreamSession open() {
             return new StreamSession(this).start();
+        }
+
+        /**
+         * Where the session's two threads come from; each gets its role ({@code session}, {@code events}) appended
+         * to the name the factory gives it. Default: the client's {@link OvershootClient.Builder#threadFactory}.
+         */
+        public Builder threadFactory(ThreadFactory threadFactory) {
+            this.threadFactory = threadFactory;
+            return this;
         }
 
         /**

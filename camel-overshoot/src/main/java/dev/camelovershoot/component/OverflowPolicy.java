@@ -2,7 +2,7 @@ package dev.camelovershoot.component;
 
 /** What a consumer does with a new result when its results queue is full (Camel-style option values). */
 public enum OverflowPolicy {
-    /** Wait for room; the stream stops reading results from the service meanwhile. */
+    /** Keep queueing for this consumer beyond the queue size: nothing is lost, the route falls behind. */
     block,
     /** Discard the oldest queued result to make room. */
     dropOldest,

@@ -4,21 +4,38 @@ import dev.camelovershoot.transport.rtc.WebRtcRuntime;
 import java.net.http.HttpClient;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
+import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.ShutdownStrategy;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code overshoot:} component: real-time video AI results from Overshoot streams. Holds what its streams share:
  * the default configuration, one HTTP client, the WebRTC engine (loaded only when a stream first sends video, closed
- * with the component) and the registry of streams by name.
+ * with the component once every stream is torn down), the threads of its streams (all from Camel's
+ * {@link ExecutorServiceManager}) and the registry of streams by name.
  */
 @Component("overshoot")
 public class OvershootComponent extends HealthCheckComponent implements SSLContextParametersAware {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OvershootComponent.class);
 
     @Metadata(description = "Defaults for every endpoint of this component (apiUrl, apiKey, model, ...).")
     private OvershootConfiguration configuration = new OvershootConfiguration();
@@ -37,8 +54,12 @@ public class OvershootComponent extends HealthCheckComponent implements SSLConte
     private OvershootHttpClientFactory httpClientFactory;
 
     private final SharedStreams streams = new SharedStreams(this);
+    /** Streams being closed: the WebRTC runtime outlives them all. */
+    private final Set<CompletableFuture<Void>> teardowns = ConcurrentHashMap.newKeySet();
     private HttpClient httpClient;
+    private ExecutorService httpExecutor;
     private ExecutorService mediaExecutor;
+    private ExecutorService asyncExecutor;
     private WebRtcRuntime webRtcRuntime;
 
     @Override
@@ -106,9 +127,16 @@ public class OvershootComponent extends HealthCheckComponent implements SSLConte
         return streams;
     }
 
+    /**
+     * One HTTP client for every stream; its responses and WebSocket messages arrive on Camel-named threads of a pool
+     * the component owns, not Camel's, since it must outlive the CamelContext's own pools for the streams that are
+     * still closing when those are shut down.
+     */
     synchronized HttpClient httpClient() {
         if (httpClient == null) {
-            HttpClient.Builder builder = HttpClients.builder(getCamelContext(), tls(), proxy);
+            ExecutorServiceManager manager = getCamelContext().getExecutorServiceManager();
+            httpExecutor = Executors.newCachedThreadPool(task -> manager.newThread("OvershootHttp", task));
+            HttpClient.Builder builder = HttpClients.builder(getCamelContext(), tls(), proxy).executor(httpExecutor);
             httpClient = httpClientFactory == null ? builder.build() : httpClientFactory.newHttpClient(builder);
         }
         return httpClient;
@@ -127,6 +155,38 @@ public class OvershootComponent extends HealthCheckComponent implements SSLConte
         return mediaExecutor;
     }
 
+    /**
+     * Where a producer's exchange goes on once the service answered, instead of the HTTP client's or a session's
+     * thread; once the component stopped, on the completing thread (an exchange must never be left hanging).
+     */
+    Executor asyncExecutor() {
+        ExecutorService executor;
+        synchronized (this) {
+            if (asyncExecutor == null) {
+                asyncExecutor = getCamelContext().getExecutorServiceManager().newDefaultThreadPool(this,
+                        "OvershootAsync");
+            }
+            executor = asyncExecutor;
+        }
+        return task -> {
+            try {
+                executor.execute(task);
+            } catch (RejectedExecutionException stopped) {
+                task.run();
+            }
+        };
+    }
+
+    /**
+     * The threads of a stream's client and session ({@code role} null: the client appends its own), transport and
+     * source: Camel's, named {@code Overshoot[stream] role} after Camel's thread name pattern.
+     */
+    ThreadFactory streamThreads(String streamName, String role) {
+        ExecutorServiceManager manager = getCamelContext().getExecutorServiceManager();
+        String name = "Overshoot[" + streamName + "]" + (role == null ? "" : " " + role);
+        return task -> manager.newThread(name, task);
+    }
+
     synchronized WebRtcRuntime webRtcRuntime() {
         if (webRtcRuntime == null) {
             webRtcRuntime = new WebRtcRuntime();
@@ -134,24 +194,67 @@ public class OvershootComponent extends HealthCheckComponent implements SSLConte
         return webRtcRuntime;
     }
 
-    /** Runs after the routes stopped, so every stream, transport and frame bridge is closed already. */
+    /** A stream's close under way; {@link #doStop()} waits for it, and the WebRTC runtime outlives it. */
+    void tearingDown(CompletableFuture<Void> teardown) {
+        teardowns.add(teardown);
+        teardown.whenComplete((ignored, error) -> teardowns.remove(teardown));
+    }
+
+    /**
+     * Runs after the routes stopped: their streams close in parallel; waits for them within Camel's shutdown
+     * timeout, then releases the WebRTC runtime once the last of them finished (later, if one is still under way).
+     */
     @Override
     protected void doStop() throws Exception {
-        ExecutorService executor;
+        int closing = teardowns.size();
+        CompletableFuture<Void> closed = CompletableFuture.allOf(teardowns.toArray(CompletableFuture[]::new));
+        awaitClosed(closed, closing + " Overshoot streams");
+        ExecutorService media;
+        ExecutorService async;
+        ExecutorService http;
         WebRtcRuntime runtime;
         synchronized (this) {
-            executor = mediaExecutor;
+            media = mediaExecutor;
+            async = asyncExecutor;
+            http = httpExecutor;
             runtime = webRtcRuntime;
             mediaExecutor = null;
+            asyncExecutor = null;
+            httpExecutor = null;
             webRtcRuntime = null;
             httpClient = null;
         }
-        if (executor != null) {
-            getCamelContext().getExecutorServiceManager().shutdownNow(executor);
+        ExecutorServiceManager manager = getCamelContext().getExecutorServiceManager();
+        if (media != null) {
+            manager.shutdownNow(media);
         }
-        if (runtime != null) {
-            runtime.close();
+        if (async != null) {
+            manager.shutdown(async);
         }
+        closed.whenComplete((ignored, error) -> {
+            if (runtime != null) {
+                runtime.close();
+            }
+            if (http != null) {
+                http.shutdown();
+            }
+        });
         super.doStop();
+    }
+
+    /** Waits for streams to close, at most Camel's shutdown timeout; one still closing then is left to its lease. */
+    void awaitClosed(CompletableFuture<Void> closed, String what) {
+        ShutdownStrategy shutdown = getCamelContext().getShutdownStrategy();
+        long bound = shutdown.getTimeUnit().toMillis(shutdown.getTimeout());
+        try {
+            closed.get(bound, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (TimeoutException e) {
+            LOG.warn("{} did not close within the shutdown timeout of {} ms; the lease ends it on the service, and"
+                    + " WebRTC is released once it has", what, bound);
+        } catch (ExecutionException e) {
+            LOG.warn("{} failed to close: {}", what, e.getCause().getMessage());
+        }
     }
 }

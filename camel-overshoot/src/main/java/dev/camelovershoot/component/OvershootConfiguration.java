@@ -150,9 +150,10 @@ public class OvershootConfiguration implements Cloneable {
     private int resultsQueueSize = 100;
 
     @UriParam(label = "consumer", defaultValue = "block",
-              description = "When the results queue is full. block: wait, which stops reading results from the service;"
-                            + " dropOldest: discard the oldest queued result; fail: reject the new result and hand a"
-                            + " RejectedExecutionException to the exception handler.")
+              description = "When the results queue is full. block: keep queueing for this consumer (nothing lost, the"
+                            + " route falls behind; the stream and its other consumers go on); dropOldest: discard the"
+                            + " oldest queued result; fail: reject the new result and hand a RejectedExecutionException"
+                            + " to the exception handler.")
     private OverflowPolicy overflowPolicy = OverflowPolicy.block;
 
     @UriParam(label = "consumer",

@@ -17,15 +17,20 @@ import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRepository;
 import org.apache.camel.spi.ShutdownAware;
 import org.apache.camel.support.DefaultConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * One exchange per inference result of the endpoint's stream, in order, on the consumer's own thread: results wait
- * in a bounded queue so that a slow route never holds up the stream's session (unless overflowPolicy=block says so).
+ * One exchange per inference result of the endpoint's stream, in order, on the consumer's own thread: results and
+ * lifecycle events wait in the consumer's own {@link ResultBuffer}, which never makes the stream wait, so a slow route
+ * holds up neither the stream nor the other consumers of it (with overflowPolicy=block only its own backlog grows).
  * Errors of the stream go to the exception handler. Suspending stops taking results; graceful shutdown routes the
  * results already queued.
  */
 @ManagedResource(description = "Managed Overshoot consumer")
 public class OvershootConsumer extends DefaultConsumer implements StreamListener, ShutdownAware, Suspendable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OvershootConsumer.class);
 
     private final AtomicLong delivered = new AtomicLong();
     private volatile ResultBuffer buffer;
@@ -45,7 +50,7 @@ public class OvershootConsumer extends DefaultConsumer implements StreamListener
     protected void doStart() throws Exception {
         super.doStart();
         OvershootConfiguration config = getEndpoint().getConfiguration();
-        buffer = new ResultBuffer(config.getResultsQueueSize(), config.getOverflowPolicy(), this::rejected);
+        buffer = new ResultBuffer(config.getResultsQueueSize(), config.getOverflowPolicy(), new BufferEvents());
         stream = getEndpoint().acquireStream();
         executor = getEndpoint().getCamelContext().getExecutorServiceManager()
                 .newSingleThreadExecutor(this, "OvershootConsumer[" + getEndpoint().getStreamName() + "]");
@@ -181,13 +186,6 @@ public class OvershootConsumer extends DefaultConsumer implements StreamListener
         releaseExchange(exchange, false);
     }
 
-    private void rejected(Object item) {
-        String what = item instanceof InferenceResult result ? "Result " + result.id() : "Event " + item;
-        getExceptionHandler().handleException(new RejectedExecutionException(what + " of Overshoot stream '"
-                + getEndpoint().getStreamName() + "' was rejected: the consumer's queue of "
-                + getEndpoint().getConfiguration().getResultsQueueSize() + " is full (overflowPolicy=fail)"));
-    }
-
     private void registerHealthCheck() {
         HealthCheckRepository repository = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(),
                 "consumers", HealthCheckRepository.class);
@@ -195,6 +193,29 @@ public class OvershootConsumer extends DefaultConsumer implements StreamListener
             OvershootConsumerHealthCheck check = new OvershootConsumerHealthCheck(this, getRouteId());
             check.setEnabled(getEndpoint().getComponent().isHealthCheckConsumerEnabled());
             setHealthCheck(check);
+        }
+    }
+
+    /** What the consumer's buffer reports: rejected results, a route falling behind. */
+    private final class BufferEvents implements ResultBuffer.Listener {
+
+        @Override
+        public void rejected(Object item) {
+            String what = item instanceof InferenceResult result ? "Result " + result.id() : "Event " + item;
+            getExceptionHandler().handleException(new RejectedExecutionException(what + " of Overshoot stream '"
+                    + getEndpoint().getStreamName() + "' was rejected: the consumer's queue of "
+                    + getEndpoint().getConfiguration().getResultsQueueSize() + " is full (overflowPolicy=fail)"));
+        }
+
+        @Override
+        public void behind(boolean behind) {
+            if (behind) {
+                LOG.warn("The route of Overshoot consumer '{}' is slower than the results: more than {} wait for it"
+                        + " (overflowPolicy=block keeps them all; dropOldest keeps the newest)",
+                        getEndpoint().getStreamName(), getEndpoint().getConfiguration().getResultsQueueSize());
+            } else {
+                LOG.info("The route of Overshoot consumer '{}' caught up with the results", getEndpoint().getStreamName());
+            }
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.camelovershoot.client.wire.ReinferResult;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.camel.AsyncCallback;
@@ -39,8 +40,9 @@ public class OvershootProducer extends DefaultAsyncProducer implements RouteIdAw
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        client = StreamRequests.client(getEndpoint().getComponent().streams().configuration(getEndpoint()),
-                getEndpoint().getComponent().httpClient());
+        OvershootComponent component = getEndpoint().getComponent();
+        client = StreamRequests.client(component.streams().configuration(getEndpoint()), component.httpClient(),
+                component.streamThreads(getEndpoint().getStreamName(), null));
         if (getEndpoint().getConfiguration().getOperation().needsStream()) {
             stream();
         }
@@ -64,7 +66,11 @@ public class OvershootProducer extends DefaultAsyncProducer implements RouteIdAw
         super.doStop();
     }
 
-    /** Completes at once for publishFrame and for mistakes; the other operations complete when the service answers. */
+    /**
+     * Completes at once for publishFrame and for mistakes; the other operations complete when the service answers,
+     * and the route goes on on the component's Camel-managed {@code OvershootAsync} threads, never on the HTTP
+     * client's or a stream session's.
+     */
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         Message message = exchange.getMessage();
@@ -81,13 +87,18 @@ public class OvershootProducer extends DefaultAsyncProducer implements RouteIdAw
             done = CompletableFuture.failedFuture(e);
         }
         boolean sync = done.isDone();
-        done.whenComplete((ignored, error) -> {
+        BiConsumer<Object, Throwable> finish = (ignored, error) -> {
             if (error != null) {
                 exchange.setException(error instanceof CompletionException && error.getCause() != null
                         ? error.getCause() : error);
             }
             callback.done(sync);
-        });
+        };
+        if (sync) {
+            done.whenComplete(finish);
+        } else {
+            done.whenCompleteAsync(finish, getEndpoint().getComponent().asyncExecutor());
+        }
         return sync;
     }
 

@@ -1,75 +1,133 @@
 package dev.camelovershoot.component;
 
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
- * The results (and events) waiting for a consumer's route, filled on the session's events thread and drained by the
- * consumer's own thread, with what happens when it is full decided by the {@link OverflowPolicy}.
+ * The results (and events) waiting for one consumer's route: filled by the stream's fan-out, drained by the consumer's
+ * own thread. {@link #offer} never waits, so one slow consumer never holds up the stream or its other consumers; when
+ * {@code capacity} items wait, the {@link OverflowPolicy} decides: {@code block} keeps the item (the backlog grows
+ * beyond the capacity, nothing is lost, the route falls behind), {@code dropOldest} discards the oldest, {@code fail}
+ * rejects the new one.
  */
 final class ResultBuffer {
 
-    /** How often a blocked offer checks whether the consumer stopped taking results. */
-    private static final long BLOCK_CHECK_MILLIS = 100;
+    /** What the buffer tells its consumer. */
+    interface Listener {
 
-    private final BlockingQueue<Object> queue;
+        /** The {@code fail} policy rejected {@code item}. */
+        void rejected(Object item);
+
+        /** The {@code block} backlog went beyond the capacity ({@code true}) or back within it. */
+        void behind(boolean behind);
+    }
+
+    private final Deque<Object> queue = new ArrayDeque<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition notEmpty = lock.newCondition();
+    private final int capacity;
     private final OverflowPolicy policy;
-    private final Consumer<Object> rejected;
+    private final Listener listener;
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
-    private volatile boolean open = true;
+    // Guarded by lock.
+    private boolean behind;
+    private boolean open = true;
 
-    /**
-     * @param rejected told of each item the {@code fail} policy rejects
-     */
-    ResultBuffer(int capacity, OverflowPolicy policy, Consumer<Object> rejected) {
+    ResultBuffer(int capacity, OverflowPolicy policy, Listener listener) {
         if (capacity < 1) {
             throw new IllegalArgumentException("resultsQueueSize must be at least 1, got " + capacity);
         }
-        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.capacity = capacity;
         this.policy = policy;
-        this.rejected = rejected;
+        this.listener = listener;
     }
 
+    /** Adds an item for the route, as the policy says when the buffer is full; never waits. */
     void offer(Object item) {
-        switch (policy) {
-            case block -> put(item);
-            case dropOldest -> {
-                while (!queue.offer(item)) {
-                    if (queue.poll() != null) {
+        boolean reject = false;
+        boolean fellBehind = false;
+        lock.lock();
+        try {
+            if (!open) {
+                dropped.incrementAndGet();
+                return;
+            }
+            if (queue.size() >= capacity) {
+                switch (policy) {
+                    case block -> fellBehind = !behind;
+                    case dropOldest -> {
+                        queue.poll();
                         dropped.incrementAndGet();
+                    }
+                    case fail -> {
+                        failed.incrementAndGet();
+                        reject = true;
                     }
                 }
             }
-            case fail -> {
-                if (!queue.offer(item)) {
-                    failed.incrementAndGet();
-                    rejected.accept(item);
-                }
+            if (!reject) {
+                queue.add(item);
+                behind |= fellBehind;
+                notEmpty.signal();
             }
+        } finally {
+            lock.unlock();
+        }
+        if (reject) {
+            listener.rejected(item);
+        } else if (fellBehind) {
+            listener.behind(true);
         }
     }
 
     /** The next item, waiting for one. */
     Object take() throws InterruptedException {
-        return queue.take();
+        Object item;
+        boolean caughtUp;
+        lock.lockInterruptibly();
+        try {
+            while (queue.isEmpty()) {
+                notEmpty.await();
+            }
+            item = queue.poll();
+            caughtUp = behind && queue.size() < capacity;
+            behind &= !caughtUp;
+        } finally {
+            lock.unlock();
+        }
+        if (caughtUp) {
+            listener.behind(false);
+        }
+        return item;
     }
 
     int size() {
-        return queue.size();
+        lock.lock();
+        try {
+            return queue.size();
+        } finally {
+            lock.unlock();
+        }
     }
 
-    /** Stops waiting offers; what is still queued counts as dropped. */
+    /** Takes no more items; what is still queued counts as dropped. */
     void close() {
-        open = false;
-        dropped.addAndGet(queue.size());
-        queue.clear();
+        lock.lock();
+        try {
+            open = false;
+            dropped.addAndGet(queue.size());
+            queue.clear();
+        } finally {
+            lock.unlock();
+        }
     }
 
-    /** Discarded by the {@code dropOldest} policy or left over at stop. */
+    /** Discarded by the {@code dropOldest} policy, offered after close, or left over at stop. */
     long dropped() {
         return dropped.get();
     }
@@ -81,19 +139,6 @@ final class ResultBuffer {
 
     /** Counts an item the consumer chose not to queue. */
     void countDropped() {
-        dropped.incrementAndGet();
-    }
-
-    private void put(Object item) {
-        try {
-            while (open) {
-                if (queue.offer(item, BLOCK_CHECK_MILLIS, TimeUnit.MILLISECONDS)) {
-                    return;
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
         dropped.incrementAndGet();
     }
 }

@@ -15,12 +15,10 @@ import dev.camelovershoot.media.FrameSource;
 import dev.camelovershoot.media.FrameSources;
 import dev.camelovershoot.media.I420Frame;
 import dev.camelovershoot.media.SourceEnd;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -35,8 +33,6 @@ import org.slf4j.LoggerFactory;
 final class SharedStream implements StreamListener, FrameSink {
 
     private static final Logger LOG = LoggerFactory.getLogger(SharedStream.class);
-    /** Besides the API's own timeouts: the session's transport disconnect bound and some slack. */
-    private static final Duration CLOSE_SLACK = Duration.ofSeconds(15);
 
     private final String name;
     private final OvershootConfiguration configuration;
@@ -67,11 +63,12 @@ final class SharedStream implements StreamListener, FrameSink {
      */
     static SharedStream start(String name, OvershootConfiguration config, OvershootComponent component) {
         StreamRequest request = StreamRequests.request(config, component.getCamelContext());
-        OvershootClient client = StreamRequests.client(config, component.httpClient());
-        MediaTransport transport = MediaTransport.of(config,
-                MediaSettings.transport(config, request.processing()), component);
-        FrameSource source = config.getSource() == null ? null
-                : FrameSources.open(config.getSource(), MediaSettings.source(config, request.processing()));
+        OvershootClient client = StreamRequests.client(config, component.httpClient(),
+                component.streamThreads(name, null));
+        MediaTransport transport = MediaTransport.of(config, MediaSettings.transport(config, request.processing())
+                .withThreads(component.streamThreads(name, "video")), component);
+        FrameSource source = config.getSource() == null ? null : FrameSources.open(config.getSource(),
+                MediaSettings.source(config, request.processing()).withThreads(component.streamThreads(name, "source")));
         SharedStream stream = new SharedStream(name, config, transport, source);
         stream.session = StreamSession.builder(client, request)
                 .transport(transport)
@@ -166,19 +163,6 @@ final class SharedStream implements StreamListener, FrameSink {
                     });
         }
         return closed;
-    }
-
-    /** Like {@link #closeAsync()}, waiting a bounded time. */
-    void close() {
-        Duration bound = Duration.ofMillis(configuration.getRequestTimeout()).plus(CLOSE_SLACK);
-        try {
-            closeAsync().get(bound.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            LOG.warn("Overshoot stream '{}' did not close within {} s; its lease will end it", name,
-                    bound.toSeconds());
-        }
     }
 
     @Override

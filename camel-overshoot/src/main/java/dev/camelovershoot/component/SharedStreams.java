@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.apache.camel.Endpoint;
 
 /**
@@ -43,7 +44,10 @@ final class SharedStreams {
         return stream;
     }
 
-    /** One user less; the last one closes the stream (waiting for the service to delete it). */
+    /**
+     * One user less; the last one closes the stream. A route stopping on its own waits for the close (within Camel's
+     * shutdown timeout); while the CamelContext stops, the component waits for all its streams at once instead.
+     */
     void release(SharedStream stream) {
         synchronized (this) {
             Integer count = users.get(stream);
@@ -57,7 +61,11 @@ final class SharedStreams {
             users.remove(stream);
             current.remove(stream.name(), stream);
         }
-        stream.close();
+        CompletableFuture<Void> closing = stream.closeAsync();
+        component.tearingDown(closing);
+        if (!component.getCamelContext().isStopping()) {
+            component.awaitClosed(closing, "Overshoot stream '" + stream.name() + "'");
+        }
     }
 
     /**

@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.concurrent.ThreadFactory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.support.ResourceHelper;
 
@@ -52,7 +53,7 @@ final class StreamRequests {
     }
 
     /** A client of the configured service, on the component's shared HTTP client. */
-    static OvershootClient client(OvershootConfiguration config, HttpClient http) {
+    static OvershootClient client(OvershootConfiguration config, HttpClient http, ThreadFactory threads) {
         if (config.getApiKey() == null && System.getenv(OvershootClient.API_KEY_ENV) == null) {
             throw new IllegalArgumentException("No Overshoot API key: set the apiKey option (endpoint or component)"
                     + " or the " + OvershootClient.API_KEY_ENV + " environment variable");
@@ -62,6 +63,7 @@ final class StreamRequests {
                 .apiKey(config.getApiKey())
                 .httpClient(http)
                 .requestTimeout(Duration.ofMillis(config.getRequestTimeout()))
+                .threadFactory(threads)
                 .build();
     }
 

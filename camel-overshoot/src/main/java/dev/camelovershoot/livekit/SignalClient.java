@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -60,11 +61,19 @@ public final class SignalClient implements AutoCloseable {
      * @param timeout bound for connecting, for the first server message, and for each request's response
      */
     public SignalClient(HttpClient http, SignalListener listener, Duration timeout) {
+        this(http, listener, timeout, r -> new Thread(r, "livekit-signal-" + THREADS.incrementAndGet()));
+    }
+
+    /**
+     * @param timeout bound for connecting, for the first server message, and for each request's response
+     * @param threads makes the event thread (named by it)
+     */
+    public SignalClient(HttpClient http, SignalListener listener, Duration timeout, ThreadFactory threads) {
         this.http = http;
         this.listener = listener;
         this.timeout = timeout;
         this.events = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "livekit-signal-" + THREADS.incrementAndGet());
+            Thread t = threads.newThread(r);
             t.setDaemon(true);
             return t;
         });

@@ -2,6 +2,7 @@ package dev.camelovershoot.media;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * How a {@link FrameSource} reads.
@@ -11,10 +12,13 @@ import java.util.Objects;
  * @param width     scale frames to this width (with {@code height}); 0 = the source's size
  * @param height    scale frames to this height (with {@code width}); 0 = the source's size
  * @param ioTimeout how long a network read may block before the source fails; also bounds how long close() waits
+ * @param threads   makes the reader thread (named by it); {@code null}: a daemon thread {@code frame-source-<kind>}
  */
-public record FrameSourceOptions(double maxFps, boolean loop, int width, int height, Duration ioTimeout) {
+public record FrameSourceOptions(double maxFps, boolean loop, int width, int height, Duration ioTimeout,
+                                 ThreadFactory threads) {
 
-    public static final FrameSourceOptions DEFAULTS = new FrameSourceOptions(0, false, 0, 0, Duration.ofSeconds(10));
+    public static final FrameSourceOptions DEFAULTS = new FrameSourceOptions(0, false, 0, 0, Duration.ofSeconds(10),
+            null);
 
     public FrameSourceOptions {
         if (!(maxFps >= 0) || Double.isInfinite(maxFps)) {
@@ -31,19 +35,23 @@ public record FrameSourceOptions(double maxFps, boolean loop, int width, int hei
     }
 
     public FrameSourceOptions withMaxFps(double fps) {
-        return new FrameSourceOptions(fps, loop, width, height, ioTimeout);
+        return new FrameSourceOptions(fps, loop, width, height, ioTimeout, threads);
     }
 
     public FrameSourceOptions withLoop(boolean repeat) {
-        return new FrameSourceOptions(maxFps, repeat, width, height, ioTimeout);
+        return new FrameSourceOptions(maxFps, repeat, width, height, ioTimeout, threads);
     }
 
     public FrameSourceOptions withSize(int frameWidth, int frameHeight) {
-        return new FrameSourceOptions(maxFps, loop, frameWidth, frameHeight, ioTimeout);
+        return new FrameSourceOptions(maxFps, loop, frameWidth, frameHeight, ioTimeout, threads);
     }
 
     public FrameSourceOptions withIoTimeout(Duration timeout) {
-        return new FrameSourceOptions(maxFps, loop, width, height, timeout);
+        return new FrameSourceOptions(maxFps, loop, width, height, timeout, threads);
+    }
+
+    public FrameSourceOptions withThreads(ThreadFactory factory) {
+        return new FrameSourceOptions(maxFps, loop, width, height, ioTimeout, factory);
     }
 
     boolean scales() {

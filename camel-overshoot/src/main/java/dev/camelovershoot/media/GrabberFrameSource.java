@@ -44,7 +44,9 @@ final class GrabberFrameSource implements FrameSource {
         if (reader != null || stopping()) {
             throw new IllegalStateException("frame source " + description() + " was already started or closed");
         }
-        reader = new Thread(() -> run(sink), "frame-source-" + spec.kind().name().toLowerCase(Locale.ROOT));
+        Runnable task = () -> run(sink);
+        reader = options.threads() != null ? options.threads().newThread(task)
+                : new Thread(task, "frame-source-" + spec.kind().name().toLowerCase(Locale.ROOT));
         reader.setDaemon(true);
         reader.start();
     }

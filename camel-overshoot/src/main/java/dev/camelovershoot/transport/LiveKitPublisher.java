@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -78,19 +79,27 @@ public final class LiveKitPublisher implements BridgedTransport.Connection {
                            ReconnectPolicy reconnect) {
     }
 
-    /**
-     * @param track the video to publish; it stays the caller's and outlives rejoins
-     */
+    /** A publisher whose threads are its own ({@code livekit-publisher}, {@code livekit-signal-<n>}). */
     public LiveKitPublisher(HttpClient http, PeerConnectionFactory factory, VideoTrack track, String url,
                             Settings settings, Consumer<LiveKitException> failures) {
+        this(http, factory, track, url, settings, failures, null);
+    }
+
+    /**
+     * @param track   the video to publish; it stays the caller's and outlives rejoins
+     * @param threads makes the publisher's and its signal client's threads; {@code null}: their own named ones
+     */
+    public LiveKitPublisher(HttpClient http, PeerConnectionFactory factory, VideoTrack track, String url,
+                            Settings settings, Consumer<LiveKitException> failures, ThreadFactory threads) {
         this.factory = factory;
         this.track = track;
         this.url = url;
         this.settings = settings;
         this.failures = failures;
-        this.signal = new SignalClient(http, new Events(), settings.timeout());
+        this.signal = threads == null ? new SignalClient(http, new Events(), settings.timeout())
+                : new SignalClient(http, new Events(), settings.timeout(), threads);
         this.control = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "livekit-publisher");
+            Thread t = threads == null ? new Thread(r, "livekit-publisher") : threads.newThread(r);
             t.setDaemon(true);
             controlThread = t;
             return t;

@@ -66,7 +66,7 @@ public final class LiveKitTransport extends BridgedTransport<LiveKitPublisher> i
         LiveKitPublisher next = new LiveKitPublisher(http, runtime.factory(), track(), room.url(),
                 new LiveKitPublisher.Settings(settings.codec(), settings.width(), settings.height(),
                         settings.iceServers(), settings.timeout(), settings.reconnect()),
-                e -> lost(e, failures));
+                e -> lost(e, failures), settings.threads());
         connection(next);
         return next.start(room.token())
                 .whenComplete((v, e) -> live(e == null))

@@ -78,6 +78,7 @@ public final class PublisherPeer implements BridgedTransport.Connection {
         } catch (RuntimeException | Error e) {
             // nobody else holds the connection yet: release it here, or every failed (re)join leaks one
             release(pc, added);
+            rethrowIfFatal(e);
             // webrtc-java reports a refused codec list as an Error; for our callers it is a failed connection attempt
             throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
         }
@@ -170,12 +171,26 @@ public final class PublisherPeer implements BridgedTransport.Connection {
                         "set" + (local ? "Local" : "Remote") + "Description failed: " + error)));
             }
         };
-        if (local) {
-            pc.setLocalDescription(description, observer);
-        } else {
-            pc.setRemoteDescription(description, observer);
+        try {
+            if (local) {
+                pc.setLocalDescription(description, observer);
+            } else {
+                pc.setRemoteDescription(description, observer);
+            }
+        } catch (Error e) {
+            // webrtc-java throws a plain Error for an SDP it cannot parse: a failed attempt, not a dying thread
+            rethrowIfFatal(e);
+            applied.completeExceptionally(new IllegalStateException("set" + (local ? "Local" : "Remote")
+                    + "Description failed: " + e.getMessage(), e));
         }
         return applied;
+    }
+
+    /** The JVM's own errors (out of memory, ...) are not webrtc-java refusing an input: let them through. */
+    private static void rethrowIfFatal(Throwable e) {
+        if (e instanceof VirtualMachineError fatal) {
+            throw fatal;
+        }
     }
 
     private PeerConnectionObserver observer(Listener listener) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * How a transport sends video.
@@ -18,9 +19,11 @@ import java.util.Objects;
  * @param timeout    bound for each connection step
  * @param reconnect  how a lost LiveKit connection is resumed or rejoined: by default for as long as the transport
  *                   is open, 1 s doubling up to 30 s between attempts
+ * @param threads    makes the transport's threads (LiveKit publisher and signal threads, named by it); {@code null}:
+ *                   daemon threads {@code livekit-publisher} and {@code livekit-signal-<n>}
  */
 public record TransportSettings(String codec, double publishFps, int width, int height, List<RTCIceServer> iceServers,
-                                Duration timeout, ReconnectPolicy reconnect) {
+                                Duration timeout, ReconnectPolicy reconnect, ThreadFactory threads) {
 
     public TransportSettings {
         codec = codec.toLowerCase(Locale.ROOT);
@@ -34,7 +37,7 @@ public record TransportSettings(String codec, double publishFps, int width, int 
     /** Settings that reconnect with {@link ReconnectPolicy#defaults()}. */
     public TransportSettings(String codec, double publishFps, int width, int height, List<RTCIceServer> iceServers,
                              Duration timeout) {
-        this(codec, publishFps, width, height, iceServers, timeout, ReconnectPolicy.defaults());
+        this(codec, publishFps, width, height, iceServers, timeout, ReconnectPolicy.defaults(), null);
     }
 
     /** VP8 at the given rate, 640x480 announced, no ICE servers, 15 s steps (LiveKit clients use the same). */
@@ -44,6 +47,11 @@ public record TransportSettings(String codec, double publishFps, int width, int 
 
     /** The same settings with another reconnect policy. */
     public TransportSettings withReconnect(ReconnectPolicy policy) {
-        return new TransportSettings(codec, publishFps, width, height, iceServers, timeout, policy);
+        return new TransportSettings(codec, publishFps, width, height, iceServers, timeout, policy, threads);
+    }
+
+    /** The same settings with the transport's threads made by {@code factory}. */
+    public TransportSettings withThreads(ThreadFactory factory) {
+        return new TransportSettings(codec, publishFps, width, height, iceServers, timeout, reconnect, factory);
     }
 }

@@ -29,7 +29,7 @@ class ResultsChannelTest {
     private final Recorder recorder = new Recorder();
 
     @Test
-    void deliversResultsInOrderOnOneThread() {
+    void deliversResultsInOrderOneAtATime() {
         String id = client.createStream(frameRequest("count")).streamId();
         ResultsChannel channel = client.openResults(id, FAST_RECONNECT, recorder);
         awaitResultSocket(emulator, id);
@@ -49,8 +49,9 @@ class ResultsChannelTest {
             assertThat(result.prompt()).isEqualTo("count");
             assertThat(result.id()).isNotBlank();
         });
-        assertThat(recorder.threads).hasSize(5).allMatch(name -> name.startsWith("overshoot-results-"))
-                .containsOnly(recorder.threads.get(0));
+        // on the thread that read each one (no hand-off), or the channel's own when a call was pending
+        assertThat(recorder.threads).hasSize(5)
+                .allMatch(name -> name.startsWith("HttpClient-") || name.startsWith("overshoot-results-"));
         assertThat(recorder.opens).containsExactly(false);
         channel.close();
         channel.close();

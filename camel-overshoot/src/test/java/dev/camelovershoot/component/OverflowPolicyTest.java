@@ -21,7 +21,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A consumer whose route is stuck on its first result while ten results arrive (frames over WebRTC, scripted
- * answers), with a queue of two: what each overflow policy delivers, drops and fails once the route moves again.
+ * answers), with a queue of two: what each overflow policy delivers, drops and fails once the route moves again; and
+ * that such a consumer holds up no other consumer of its stream.
  */
 class OverflowPolicyTest extends EmulatorCamelTest {
 
@@ -80,11 +81,11 @@ class OverflowPolicyTest extends EmulatorCamelTest {
     }
 
     @Test
-    void blockHoldsResultsBackAndLosesNone() throws Exception {
+    void blockKeepsEveryResultForTheRouteAndLosesNone() throws Exception {
         OvershootConsumer consumer = slowConsumer(OverflowPolicy.block);
         String streamId = activeStream();
         await().atMost(WAIT).until(() -> snapshot(streamId).resultsSent() == RESULTS);
-        assertThat(consumer.getQueueSize()).isEqualTo(2);
+        await().atMost(WAIT).until(() -> consumer.getQueueSize() == RESULTS - 1);
 
         MockEndpoint mock = getMockEndpoint("mock:slow");
         mock.expectedBodiesReceived(IntStream.rangeClosed(1, RESULTS).mapToObj(i -> "r" + i).toArray());
@@ -93,6 +94,32 @@ class OverflowPolicyTest extends EmulatorCamelTest {
         assertThat(consumer.getDeliveredCount()).isEqualTo(RESULTS);
         assertThat(consumer.getDroppedCount()).isZero();
         assertThat(consumer.getFailedCount()).isZero();
+    }
+
+    @Test
+    void aBlockedConsumerHoldsUpNeitherTheOtherConsumersNorTheirEvents() throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("overshoot:slow?intervalSeconds=0.1&lifecycleEvents=true").routeId("other")
+                        .choice().when(header(OvershootConstants.EVENT_TYPE).isNotNull()).to("mock:otherEvents")
+                        .otherwise().to("mock:other");
+            }
+        });
+        OvershootConsumer slow = slowConsumer(OverflowPolicy.block);
+
+        MockEndpoint other = getMockEndpoint("mock:other");
+        other.expectedBodiesReceived(IntStream.rangeClosed(1, RESULTS).mapToObj(i -> "r" + i).toArray());
+        other.assertIsSatisfied(WAIT.toMillis());
+        assertThat(slow.getDeliveredCount()).isEqualTo(1);
+
+        MockEndpoint events = getMockEndpoint("mock:otherEvents");
+        events.expectedHeaderValuesReceivedInAnyOrder(OvershootConstants.EVENT_TYPE, "CREATED", "CONNECTED",
+                "RECONNECTING", "RECOVERED");
+        emulator.faults().dropResultSockets(activeStream());
+        events.assertIsSatisfied(WAIT.toMillis());
+        assertThat(slow.getDeliveredCount()).isEqualTo(1);
+        assertThat(slow.getQueueSize()).isEqualTo(RESULTS - 1);
     }
 
     /** Starts a consumer stuck on its first result until the gate opens, then queues the results. */

@@ -13,6 +13,8 @@ import dev.onvoid.webrtc.media.video.CustomVideoSource;
 import dev.onvoid.webrtc.media.video.VideoTrack;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,6 +53,25 @@ class PublisherPeerTest {
                 .satisfies(pc -> assertThat(pc.getConnectionState()).isEqualTo(RTCPeerConnectionState.CLOSED));
         assertThatCode(track::dispose).doesNotThrowAnyException();
         assertThat(refused).isInstanceOf(IllegalStateException.class).hasMessageContaining("codec preferences");
+    }
+
+    @Test
+    void anAnswerWebRtcCannotParseFailsTheAttemptInsteadOfTheCallingThread() throws Exception {
+        factory = RecordingFactory.create();
+        source = new CustomVideoSource();
+        track = factory.createVideoTrack("TR_answer", source);
+        PublisherPeer peer = new PublisherPeer(factory, List.of(), track, "vp8", new Ignoring());
+        try {
+            peer.offer(false).get(10, TimeUnit.SECONDS);
+
+            CompletableFuture<Void> applied = peer.applyAnswer("this is not an SDP answer");
+
+            assertThat(catchThrowable(() -> applied.get(10, TimeUnit.SECONDS)))
+                    .hasCauseInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("setRemoteDescription failed");
+        } finally {
+            peer.close();
+        }
     }
 
     private static final class Ignoring implements PublisherPeer.Listener {

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -41,7 +42,8 @@ public final class LiveKitRooms implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.context = new RoomContext(webrtc, tokens, timers, publisherGrace, REFRESH_INTERVAL, REFRESH_TOKEN_TTL);
+        this.context = new RoomContext(webrtc, tokens, timers, publisherGrace, REFRESH_INTERVAL, REFRESH_TOKEN_TTL,
+                new AtomicInteger());
     }
 
     /** The tokens clients must present; also mints them for the emulator's stream responses. */
@@ -109,6 +111,24 @@ public final class LiveKitRooms implements AutoCloseable {
         List<String> pushed = new ArrayList<>(onParticipants(name, Participant::pushRefreshToken));
         pushed.removeIf(Objects::isNull);
         return pushed;
+    }
+
+    /**
+     * Test control: sends {@code bytes} as they are, as one binary signal message, to every participant of the room:
+     * a malformed or unexpected message a client must survive.
+     *
+     * @return how many participants it was sent to
+     */
+    public int sendRawSignal(String name, byte[] bytes) {
+        return (int) onParticipants(name, p -> p.sendRaw(bytes)).stream().filter(Boolean::booleanValue).count();
+    }
+
+    /** Test control: the next {@code count} SDP answers, in any room, are malformed (not SDP). */
+    public void malformNextAnswers(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count must not be negative");
+        }
+        context.malformedAnswers().addAndGet(count);
     }
 
     /** Ends every session and stops the timers. The WebRTC runtime stays open: its owner closes it afterwards. */

@@ -168,6 +168,18 @@ final class Participant implements IngestListener {
         return current != null;
     }
 
+    /** Test control: sends raw bytes as one binary signal message; false when not connected. */
+    boolean sendRaw(byte[] bytes) {
+        SignalConnection current;
+        synchronized (this) {
+            current = connection;
+        }
+        if (current != null) {
+            current.sendRaw(bytes);
+        }
+        return current != null;
+    }
+
     /** Sends {@code leave} with the action and reason, then ends the session. */
     void sendLeaveAndClose(LeaveRequest.Action action, DisconnectReason reason) {
         send(SignalMessages.leave(action, reason));
@@ -229,7 +241,7 @@ final class Participant implements IngestListener {
                     })
                     .thenAccept(sdp -> {
                         room.offerAnswered();
-                        finishAnswering(SignalMessages.answer(sdp, offer.getId()));
+                        finishAnswering(SignalMessages.answer(context.answerSdp(sdp), offer.getId()));
                     })
                     .exceptionally(e -> {
                         if (!peer.isClosed()) {

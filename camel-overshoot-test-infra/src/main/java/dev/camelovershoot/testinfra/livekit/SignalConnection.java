@@ -89,10 +89,15 @@ public final class SignalConnection implements Session.Listener.AutoDemanding {
     }
 
     /** Queues a message; sends are asynchronous, in call order, and failures only mean the client is gone. */
-    synchronized void send(SignalResponse message) {
+    void send(SignalResponse message) {
+        sendRaw(message.toByteArray());
+    }
+
+    /** Sends bytes as one binary message, in call order with {@link #send}. */
+    synchronized void sendRaw(byte[] bytes) {
         Session current = session;
         if (current != null && current.isOpen()) {
-            current.sendBinary(ByteBuffer.wrap(message.toByteArray()), Callback.NOOP);
+            current.sendBinary(ByteBuffer.wrap(bytes), Callback.NOOP);
         }
     }
 

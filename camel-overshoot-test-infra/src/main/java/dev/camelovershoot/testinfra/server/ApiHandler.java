@@ -62,7 +62,11 @@ final class ApiHandler extends Handler.Abstract {
             int status = error == null ? ok.status() : error.status();
             journal.accept(new RecordedRequest(request.getMethod(), path, status));
             JsonNode body = error == null ? ok.body() : Responses.error(error, requestId);
-            write(response, callback, status, body, error == null ? Map.of() : error.headers(), requestId);
+            Map<String, String> headers = error == null ? Map.of() : error.headers();
+            // Read what the endpoint left of the request body first: answering before it is read makes Jetty drop
+            // the connection after the answer, and a client that reuses the connection finds it closed.
+            Content.Source.consumeAll(request, Callback.from(() -> write(response, callback, status, body, headers,
+                    requestId), unread -> write(response, callback, status, body, headers, requestId)));
         });
         return true;
     }

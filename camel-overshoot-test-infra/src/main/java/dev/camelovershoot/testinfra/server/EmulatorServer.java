@@ -31,6 +31,7 @@ public final class EmulatorServer implements AutoCloseable {
     private final StreamService service;
     private final V1Emulator v1;
     private final Deque<RecordedRequest> journal = new ArrayDeque<>();
+    private final RestFaults restFaults = new RestFaults();
     private JettyHost host;
     private int port;
 
@@ -135,6 +136,14 @@ public final class EmulatorServer implements AutoCloseable {
         service.keepaliveFaults().delay(count, delay);
     }
 
+    public void malformNextRestResponses(int count, String body) {
+        restFaults.malformNext(count, body);
+    }
+
+    public void delayDeletes(Duration delay) {
+        service.delayDeletes(delay);
+    }
+
     public void endStream(String streamId, String reason) {
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("reason must not be blank");
@@ -160,7 +169,7 @@ public final class EmulatorServer implements AutoCloseable {
     private JettyHost newHost() {
         // v1beta first: it answers only under its own prefixes and leaves the rest to v0.2.
         Handler api = new Handler.Sequence(v1.newHandler(), new ApiHandler(settings.basePath(),
-                new Endpoints(service).routes(), service::isApiKey, this::record));
+                restFaults.wrap(new Endpoints(service).routes()), service::isApiKey, this::record));
         WebSocketCreator sockets = (request, response, callback) -> {
             record(new RecordedRequest("GET", request.getHttpURI().getPath().substring(settings.basePath().length()),
                     101));

@@ -23,7 +23,7 @@ final class Endpoints {
                 Route.of("POST", "/streams", this::create),
                 Route.async("POST", STREAM + "/keepalive", this::keepalive),
                 Route.of("PATCH", STREAM + "/config/prompt", this::updatePrompt),
-                Route.of("DELETE", STREAM, this::delete),
+                Route.async("DELETE", STREAM, this::delete),
                 Route.of("POST", "/chat/completions/clip", this::reinfer));
     }
 
@@ -53,12 +53,11 @@ final class Endpoints {
     }
 
     /** 200 for a running stream; 204 without a body for one of the key's streams that already ended (OpenAPI). */
-    private Route.Reply delete(Call call) {
+    private CompletableFuture<Route.Reply> delete(Call call) {
         if (service.alreadyEnded(call.apiKey(), call.param(0))) {
-            return new Route.Reply(204, null);
+            return CompletableFuture.completedFuture(new Route.Reply(204, null));
         }
-        service.owned(call.apiKey(), call.param(0)).close();
-        return ok(Responses.ok());
+        return service.delete(call.apiKey(), call.param(0)).thenApply(closed -> ok(Responses.ok()));
     }
 
     private Route.Reply reinfer(Call call) {

@@ -37,6 +37,7 @@ final class JettyHost {
         connector.setHost(settings.host());
         connector.setPort(port);
         server.addConnector(connector);
+        server.setErrorHandler(new JsonErrorHandler());
         webSockets = WebSocketUpgradeHandler.from(server, container -> {
             // Results may be minutes apart (a paused or idle stream); the socket must stay open meanwhile.
             container.setIdleTimeout(Duration.ZERO);

@@ -7,6 +7,7 @@ import dev.camelovershoot.testinfra.frames.EmulatorFrame;
 import dev.camelovershoot.testinfra.inference.InferenceOutput;
 import dev.camelovershoot.testinfra.inference.InferenceRequest;
 import java.awt.image.BufferedImage;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -50,6 +51,7 @@ final class StreamService implements AutoCloseable {
     private final EmulatorSettings settings;
     private final Credits credits;
     private final QueuedFaults keepaliveFaults = new QueuedFaults();
+    private volatile Duration deleteDelay = Duration.ZERO;
     private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(1, daemon("timer"));
     private final ScheduledExecutorService inference =
             Executors.newScheduledThreadPool(INFERENCE_THREADS, daemon("inference"));
@@ -66,6 +68,24 @@ final class StreamService implements AutoCloseable {
 
     EmulatorSettings settings() {
         return settings;
+    }
+
+    void delayDeletes(Duration delay) {
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("delay must not be negative");
+        }
+        deleteDelay = delay;
+    }
+
+    /** Ends a stream for its owner, after the delay a test set ({@link #delayDeletes}). */
+    CompletableFuture<Void> delete(String apiKey, String streamId) {
+        Stream stream = owned(apiKey, streamId);
+        if (deleteDelay.isZero()) {
+            stream.close();
+            return CompletableFuture.completedFuture(null);
+        }
+        return CompletableFuture.runAsync(stream::close,
+                CompletableFuture.delayedExecutor(deleteDelay.toNanos(), TimeUnit.NANOSECONDS, timers));
     }
 
     QueuedFaults keepaliveFaults() {
