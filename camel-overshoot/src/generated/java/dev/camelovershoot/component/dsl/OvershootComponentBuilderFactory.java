@@ -324,10 +324,11 @@ public interface OvershootComponentBuilderFactory {
     
         
         /**
-         * When the results queue is full. block: wait, which stops reading
-         * results from the service; dropOldest: discard the oldest queued
-         * result; fail: reject the new result and hand a
-         * RejectedExecutionException to the exception handler.
+         * When the results queue is full. block: keep queueing for this
+         * consumer (nothing lost, the route falls behind; the stream and its
+         * other consumers go on); dropOldest: discard the oldest queued result;
+         * fail: reject the new result and hand a RejectedExecutionException to
+         * the exception handler.
          * 
          * The option is a:
          * &lt;code&gt;dev.camelovershoot.component.OverflowPolicy&lt;/code&gt;

@@ -357,10 +357,11 @@ public interface OvershootEndpointBuilderFactory {
             return this;
         }
         /**
-         * When the results queue is full. block: wait, which stops reading
-         * results from the service; dropOldest: discard the oldest queued
-         * result; fail: reject the new result and hand a
-         * RejectedExecutionException to the exception handler.
+         * When the results queue is full. block: keep queueing for this
+         * consumer (nothing lost, the route falls behind; the stream and its
+         * other consumers go on); dropOldest: discard the oldest queued result;
+         * fail: reject the new result and hand a RejectedExecutionException to
+         * the exception handler.
          * 
          * The option is a:
          * <code>dev.camelovershoot.component.OverflowPolicy</code> type.
@@ -376,10 +377,11 @@ public interface OvershootEndpointBuilderFactory {
             return this;
         }
         /**
-         * When the results queue is full. block: wait, which stops reading
-         * results from the service; dropOldest: discard the oldest queued
-         * result; fail: reject the new result and hand a
-         * RejectedExecutionException to the exception handler.
+         * When the results queue is full. block: keep queueing for this
+         * consumer (nothing lost, the route falls behind; the stream and its
+         * other consumers go on); dropOldest: discard the oldest queued result;
+         * fail: reject the new result and hand a RejectedExecutionException to
+         * the exception handler.
          * 
          * The option will be converted to a
          * <code>dev.camelovershoot.component.OverflowPolicy</code> type.
