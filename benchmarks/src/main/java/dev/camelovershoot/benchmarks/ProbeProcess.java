@@ -33,6 +33,7 @@ final class ProbeProcess implements AutoCloseable {
     private final String apiKey;
     private final String liveKitUrl;
     private final int port;
+    private final String v1BaseUrl;
 
     private ProbeProcess(Process process, String[] ready) {
         this.process = process;
@@ -40,6 +41,7 @@ final class ProbeProcess implements AutoCloseable {
         this.apiKey = ready[2];
         this.liveKitUrl = ready[3];
         this.port = Integer.parseInt(ready[4]);
+        this.v1BaseUrl = ready[5];
     }
 
     static ProbeProcess start(int streamLimit, Path log) throws Exception {
@@ -78,6 +80,16 @@ final class ProbeProcess implements AutoCloseable {
 
     String apiKey() {
         return apiKey;
+    }
+
+    /** The emulator's v1beta base URL (same server and port as {@link #apiUrl()}). */
+    String v1BaseUrl() {
+        return v1BaseUrl;
+    }
+
+    /** Puts a solid red frame into the buffer of the v1 stream {@code streamId}, inside the emulator. */
+    void injectV1Frame(String streamId) throws Exception {
+        get("/v1frame?" + streamId);
     }
 
     String liveKitUrl() {

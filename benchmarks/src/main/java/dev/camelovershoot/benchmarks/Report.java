@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Everything one benchmark run measured, as figures ({@code name value unit}) and as JSON. */
-record Report(Settings settings, List<ClientRun> runs, List<ScaleStep> scale) {
+record Report(Settings settings, List<ClientRun> runs, List<ScaleStep> scale, AskOverhead ask, WatchStep watch) {
 
     Optional<ClientRun> run(String client, String codec, String input) {
         return runs.stream().filter(r -> r.client().equals(client) && r.codec().equals(codec)
@@ -46,7 +46,36 @@ record Report(Settings settings, List<ClientRun> runs, List<ScaleStep> scale) {
         for (int i = 0; i < scale.size(); i++) {
             scale(out, scale.get(i), i == 0 ? null : scale.get(0));
         }
+        ask(out, ask);
+        watch(out, watch);
         return out;
+    }
+
+    private static void ask(List<Figure> out, AskOverhead a) {
+        for (int p : new int[] {50, 99}) {
+            out.add(new Figure("v1_ask_client_p" + p + "_ms", a.clientMs().percentile(p), "ms"));
+            out.add(new Figure("v1_ask_bare_p" + p + "_ms", a.bareMs().percentile(p), "ms"));
+            out.add(new Figure("v1_ask_overhead_p" + p + "_ms", a.overheadMs(p), "ms"));
+        }
+        out.add(new Figure("v1_ask_client_cpu_per_ask_ms", a.clientCpuPerAskMs(), "ms"));
+        out.add(new Figure("v1_ask_bare_cpu_per_ask_ms", a.bareCpuPerAskMs(), "ms"));
+        out.add(new Figure("v1_ask_samples", a.clientMs().count(), "asks"));
+    }
+
+    private static void watch(List<Figure> out, WatchStep w) {
+        String prefix = "v1_watch_" + w.streams() + "_";
+        out.add(new Figure(prefix + "client_cpu_core_share", w.coreShare(), "cores"));
+        out.add(new Figure(prefix + "idle_cpu_core_share", w.idleCoreShare(), "cores"));
+        out.add(new Figure(prefix + "cpu_per_answer_ms", w.cpuPerAnswerMs(), "ms"));
+        out.add(new Figure(prefix + "answered_ratio", w.answeredRatio(), "ratio"));
+        out.add(new Figure(prefix + "skipped_ticks", w.skipped(), "ticks"));
+        out.add(new Figure(prefix + "failed_requests", w.failed(), "requests"));
+        out.add(new Figure(prefix + "latency_p50_ms", w.latencyMs().percentile(50), "ms"));
+        out.add(new Figure(prefix + "latency_p99_ms", w.latencyMs().percentile(99), "ms"));
+        out.add(new Figure(prefix + "emulator_cpu_core_share", w.emulatorCpuMs() / 1000 / w.windowSeconds(),
+                "cores"));
+        out.add(new Figure(prefix + "rss_mb", w.rssBytes() / 1e6, "MB"));
+        out.add(new Figure(prefix + "jvm_threads", w.jvmThreads(), "threads"));
     }
 
     private static void endToEnd(List<Figure> out, ClientRun r, String suffix) {
@@ -91,6 +120,9 @@ record Report(Settings settings, List<ClientRun> runs, List<ScaleStep> scale) {
                 Double.isFinite(f.value()) ? f.value() : "NaN", "unit", f.unit())).toList());
         json.put("runs", runs.stream().map(Report::runJson).toList());
         json.put("scale", scale);
+        json.put("v1_ask", Map.of("client_cpu_ms", ask.clientCpuMs(), "bare_cpu_ms", ask.bareCpuMs(),
+                "client_ms_sorted", ask.clientMs().sorted(), "bare_ms_sorted", ask.bareMs().sorted()));
+        json.put("v1_watch", watch);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), json);
     }
 

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * {@code src/test/resources/livekit/rtc-node-publisher.cjs}. The package is installed from npm into
  * {@code target/rtc-node} once; its output goes to {@code target/rtc-node/logs}.
  */
-final class RtcNodePublisher implements AutoCloseable {
+public final class RtcNodePublisher implements AutoCloseable {
 
     private final Process process;
     private final Writer commands;
@@ -33,12 +33,12 @@ final class RtcNodePublisher implements AutoCloseable {
     }
 
     /** Installs rtc-node unless already there; skips the calling test where npm cannot (see {@link NpmInstall}). */
-    static Path install() throws Exception {
+    public static Path install() throws Exception {
         return NpmInstall.installOrSkip(targetDir().resolve("rtc-node"), "rtc-node cross-check", RtcNodePackage.PACKAGE);
     }
 
     /** Starts the client: it joins {@code url} with {@code token} and publishes red frames. */
-    static RtcNodePublisher start(String url, String token, String logName) throws Exception {
+    public static RtcNodePublisher start(String url, String token, String logName) throws Exception {
         Path prefix = install();
         Path script = Path.of(RtcNodePublisher.class.getResource("/livekit/rtc-node-publisher.cjs").toURI());
         Path log = Files.createDirectories(prefix.resolve("logs")).resolve(logName + ".log");
@@ -48,7 +48,7 @@ final class RtcNodePublisher implements AutoCloseable {
         return new RtcNodePublisher(builder.start(), log);
     }
 
-    void colour(String name) throws IOException {
+    public void colour(String name) throws IOException {
         int[] rgb = Palette.rgb(name);
         send("rgb " + rgb[0] + " " + rgb[1] + " " + rgb[2]);
     }
