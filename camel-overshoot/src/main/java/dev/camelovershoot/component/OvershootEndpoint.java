@@ -42,6 +42,13 @@ public class OvershootEndpoint extends DefaultEndpoint implements AsyncEndpoint 
         this.streamOptions = StreamOptions.among(givenOptions);
     }
 
+    /** Fails the route at start-up, naming the option, when an option this endpoint gives is wrong in itself. */
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        StreamRequests.checkOwnOptions(configuration, getCamelContext());
+    }
+
     /** A v0.2 or a v1 producer, as the stream's apiVersion (or apiUrl) says. */
     @Override
     public Producer createProducer() {
