@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The demo: builds what it needs (quietly, log in build-logs/demo-build.log), then streams a generated sample video
-# through overshoot: (the embedded emulator unless OVERSHOOT_API_KEY is set; then OVERSHOOT_MODEL is required) into
+# through overshoot: (the embedded emulator unless OVERSHOOT_API_KEY is set; then OVERSHOOT_MODEL is required; API v1
+# with OVERSHOOT_API_VERSION=v1 or --v1) into
 # action events, and writes actions.json, actions.csv and timeline.png to demo-output/<timestamp>/.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,5 +1,6 @@
 package dev.camelovershoot.actions;
 
+import java.time.InstantSource;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Endpoint;
@@ -11,6 +12,8 @@ import org.apache.camel.support.DefaultComponent;
 public class ActionsComponent extends DefaultComponent {
 
     private final Map<String, ActionChannel> channels = new ConcurrentHashMap<>();
+    /** Gives the arrival time of results; not an option (tests of this package replace it). */
+    private volatile InstantSource clock = InstantSource.system();
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -21,5 +24,13 @@ public class ActionsComponent extends DefaultComponent {
                 channels.computeIfAbsent(remaining, ActionChannel::new));
         setProperties(endpoint, parameters);
         return endpoint;
+    }
+
+    InstantSource clock() {
+        return clock;
+    }
+
+    void clock(InstantSource source) {
+        this.clock = source;
     }
 }

@@ -70,9 +70,6 @@ public class ActionsEndpoint extends DefaultEndpoint {
             + " when the endpoint stops.")
     private String exportCsv;
 
-    @UriParam(label = "advanced", description = "Clock giving the arrival time of results (for tests).")
-    private InstantSource clock = InstantSource.system();
-
     private final ActionChannel channel;
 
     public ActionsEndpoint(String uri, ActionsComponent component, String name, ActionChannel channel) {
@@ -223,11 +220,8 @@ public class ActionsEndpoint extends DefaultEndpoint {
         this.exportCsv = exportCsv;
     }
 
-    public InstantSource getClock() {
-        return clock;
-    }
-
-    public void setClock(InstantSource clock) {
-        this.clock = clock;
+    /** The arrival time of results: the component's clock. */
+    InstantSource clock() {
+        return ((ActionsComponent) getComponent()).clock();
     }
 }

@@ -22,7 +22,7 @@ final class ActionsProducer extends DefaultProducer {
                 ActionsOperation.class);
         switch (operation) {
             case detect -> publish(message, endpoint.channel().requireDetector()
-                    .accept(ResultExchanges.toMessage(exchange, endpoint.getClock().instant())));
+                    .accept(ResultExchanges.toMessage(exchange, endpoint.clock().instant())));
             case flush -> publish(message, endpoint.channel().requireDetector().flush());
             case query -> message.setBody(endpoint.resolveStore().getActions(filter(message)));
             case summary -> message.setBody(endpoint.resolveStore().summary());

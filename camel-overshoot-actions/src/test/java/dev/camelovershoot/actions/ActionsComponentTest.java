@@ -30,7 +30,7 @@ class ActionsComponentTest extends CamelTestSupport {
 
     @Override
     protected void bindToRegistry(Registry registry) {
-        registry.bind("clock", new SteppingClock());
+        context.getComponent("overshoot-actions", ActionsComponent.class).clock(new SteppingClock());
         registry.bind("store", store);
     }
 
@@ -41,7 +41,7 @@ class ActionsComponentTest extends CamelTestSupport {
             public void configure() {
                 from("direct:results")
                         .to("overshoot-actions:gestures?actions=waving,thumbs up&minConfidence=0.6"
-                                + "&mergeGapSeconds=1.2&clock=#clock&store=#store"
+                                + "&mergeGapSeconds=1.2&store=#store"
                                 + "&exportJson=" + dir.resolve("stop/actions.json")
                                 + "&exportCsv=" + dir.resolve("stop/actions.csv"));
                 from("overshoot-actions:gestures").process(events::add);

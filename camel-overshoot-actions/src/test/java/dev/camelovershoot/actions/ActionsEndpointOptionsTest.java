@@ -34,7 +34,7 @@ class ActionsEndpointOptionsTest {
 
     private static CamelContext start(RouteBuilder routes) throws Exception {
         CamelContext context = new DefaultCamelContext();
-        context.getRegistry().bind("clock", new SteppingClock());
+        context.getComponent("overshoot-actions", ActionsComponent.class).clock(new SteppingClock());
         context.addRoutes(routes);
         context.start();
         return context;
@@ -63,7 +63,7 @@ class ActionsEndpointOptionsTest {
         try (CamelContext context = start(new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:in").to(overshootActions("dsl").actions("waving").minConfidence(0.95).advanced().clock("#clock"));
+                from("direct:in").to(overshootActions("dsl").actions("waving").minConfidence(0.95));
                 from("direct:summary").to(overshootActions("dsl").operation(ActionsOperation.summary));
             }
         })) {
@@ -80,7 +80,7 @@ class ActionsEndpointOptionsTest {
         try (CamelContext context = start(new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:in").to("overshoot-actions:b?actions=waving&maxActions=2&clock=#clock");
+                from("direct:in").to("overshoot-actions:b?actions=waving&maxActions=2");
                 from("direct:query").to("overshoot-actions:b?operation=query");
             }
         })) {

@@ -39,6 +39,7 @@ class YamlRoutesTest {
     void detectsEventsFromTheStreamAndAnswersTheSummary(OvershootEmulator emulator) throws Exception {
         List.of(NOTHING, WAVE, WAVE, WAVE, WAVE, NOTHING, NOTHING, NOTHING).forEach(MODEL.script()::enqueue);
         try (CamelContext context = EmulatorConnection.byDefault(new DefaultCamelContext(), emulator)) {
+            context.getComponent("overshoot-actions", ActionsComponent.class).clock(new SteppingClock());
             PluginHelper.getRoutesLoader(context).loadRoutes(
                     ResourceHelper.resolveMandatoryResource(context, "classpath:routes/gestures.yaml"));
             MockEndpoint events = context.getEndpoint("mock:events", MockEndpoint.class);

@@ -8,6 +8,7 @@ import dev.camelovershoot.actions.ResultWatch;
 import dev.camelovershoot.component.OvershootConstants;
 import dev.camelovershoot.testinfra.OvershootEmulator;
 import dev.camelovershoot.testinfra.inference.RulesBackend;
+import dev.camelovershoot.testinfra.v1.V1Settings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -59,10 +60,12 @@ final class Demo {
                 .build();
         if (settings.isEmbedded()) {
             try (OvershootEmulator emulator = OvershootEmulator.builder().backend(rules()).build().start()) {
-                LOG.info("OVERSHOOT_API_KEY is not set: using the embedded Overshoot emulator at {}",
-                        emulator.baseUrl());
-                return analyse(folder, video, detector, Map.of("apiUrl", emulator.baseUrl(),
-                        "apiKey", emulator.apiKey(), "model", OvershootEmulator.DEFAULT_MODELS.get(0).model()));
+                String apiUrl = settings.v1() ? emulator.v1BaseUrl() : emulator.baseUrl();
+                LOG.info("OVERSHOOT_API_KEY is not set: using the embedded Overshoot emulator at {}", apiUrl);
+                String model = settings.v1() ? V1Settings.DEFAULT_MODELS.get(0).model()
+                        : OvershootEmulator.DEFAULT_MODELS.get(0).model();
+                return analyse(folder, video, detector, Map.of("apiUrl", apiUrl, "apiKey", emulator.apiKey(),
+                        "model", model));
             }
         }
         LOG.info("Using Overshoot at {} with model {}", settings.apiUrl(), settings.model());

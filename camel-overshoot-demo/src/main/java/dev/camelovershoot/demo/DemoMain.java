@@ -5,13 +5,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The demo: a generated sample video through {@code overshoot:} (the embedded emulator without
  * {@code OVERSHOOT_API_KEY}, the real service with it) into action events, written to
- * {@code demo-output/<timestamp>/}. Optional argument: the parent folder instead of {@code demo-output}.
+ * {@code demo-output/<timestamp>/}. Optional arguments: {@code --v1} (tell the story on API v1, as
+ * {@code OVERSHOOT_API_VERSION=v1} does) and the parent folder instead of {@code demo-output}.
  */
 public final class DemoMain {
 
@@ -24,8 +27,10 @@ public final class DemoMain {
 
     public static void main(String[] args) {
         try {
-            DemoSettings settings = DemoSettings.fromEnvironment(System.getenv());
-            Path parent = Path.of(args.length > 0 ? args[0] : "demo-output");
+            List<String> arguments = new ArrayList<>(List.of(args));
+            boolean v1 = arguments.remove("--v1");
+            DemoSettings settings = DemoSettings.fromEnvironment(System.getenv(), v1);
+            Path parent = Path.of(arguments.isEmpty() ? "demo-output" : arguments.get(0));
             Path folder = Files.createDirectories(
                     parent.resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
             Demo.Outcome outcome = new Demo(settings, LIMIT).run(folder);

@@ -22,8 +22,16 @@ class DemoMainTest {
 
     @Test
     void theDemoWritesItsFilesWithTheEventsOfTheSampleVideo(@TempDir Path folder) throws Exception {
-        Demo.Outcome outcome = new Demo(DemoSettings.embedded(), DemoMain.LIMIT).run(folder);
+        assertTheStoryIsTold(new Demo(DemoSettings.embedded(false), DemoMain.LIMIT).run(folder), folder);
+    }
 
+    /** The same story on v1: the watch loop asks about the newest frame of the v1 stream the video is published into. */
+    @Test
+    void theSameStoryOnV1(@TempDir Path folder) throws Exception {
+        assertTheStoryIsTold(new Demo(DemoSettings.embedded(true), DemoMain.LIMIT).run(folder), folder);
+    }
+
+    private static void assertTheStoryIsTold(Demo.Outcome outcome, Path folder) throws Exception {
         assertThat(outcome.endedInTime()).isTrue();
         assertThat(folder.resolve("sample.mp4")).isNotEmptyFile();
         assertThat(folder.resolve("actions.csv")).isNotEmptyFile();
@@ -40,11 +48,16 @@ class DemoMainTest {
     @Test
     void anApiKeyWithoutAModelIsRefusedWithAClearMessage() {
         assertThatThrownBy(
-                        () -> DemoSettings.fromEnvironment(Map.of("OVERSHOOT_API_KEY", "ovs_x")))
+                        () -> DemoSettings.fromEnvironment(Map.of("OVERSHOOT_API_KEY", "ovs_x"), false))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("OVERSHOOT_MODEL");
-        assertThat(DemoSettings.fromEnvironment(Map.of()).isEmbedded()).isTrue();
-        assertThat(DemoSettings.fromEnvironment(Map.of("OVERSHOOT_API_KEY", "k", "OVERSHOOT_MODEL", "m")).apiUrl())
-                .isEqualTo(DemoSettings.DEFAULT_API_URL);
+        assertThat(DemoSettings.fromEnvironment(Map.of(), false).isEmbedded()).isTrue();
+        assertThat(DemoSettings.fromEnvironment(Map.of("OVERSHOOT_API_KEY", "k", "OVERSHOOT_MODEL", "m"), false)
+                .apiUrl()).isEqualTo(DemoSettings.DEFAULT_API_URL);
+        assertThat(DemoSettings.fromEnvironment(Map.of("OVERSHOOT_API_KEY", "k", "OVERSHOOT_MODEL", "m",
+                DemoSettings.API_VERSION, "v1"), false).apiUrl()).isEqualTo(DemoSettings.DEFAULT_V1_API_URL);
+        assertThat(DemoSettings.fromEnvironment(Map.of(), true).v1()).isTrue();
+        assertThatThrownBy(() -> DemoSettings.fromEnvironment(Map.of(DemoSettings.API_VERSION, "v3"), false))
+                .hasMessageContaining("use v0.2 or v1");
     }
 
     @Test

@@ -8,12 +8,14 @@ import dev.camelovershoot.testinfra.livekit.LiveKitCredentials;
 import dev.camelovershoot.testinfra.livekit.LiveKitRooms;
 import dev.camelovershoot.testinfra.server.EmulatorServer;
 import dev.camelovershoot.testinfra.server.EmulatorSettings;
+import dev.camelovershoot.testinfra.server.TlsSettings;
 import dev.camelovershoot.testinfra.v1.V1Controls;
 import dev.camelovershoot.testinfra.v1.V1Emulator;
 import dev.camelovershoot.testinfra.v1.V1Settings;
 import java.awt.image.BufferedImage;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -52,10 +54,12 @@ public final class OvershootEmulator implements AutoCloseable {
     private final EmulatorSettings settings;
     private final EmulatorServer server;
     private final Faults faults;
+    private final boolean tls;
 
-    private OvershootEmulator(EmulatorSettings settings, V1Settings v1Settings) {
+    private OvershootEmulator(EmulatorSettings settings, V1Settings v1Settings, TlsSettings tls) {
         this.settings = settings;
-        this.server = new EmulatorServer(settings, v1Settings);
+        this.tls = tls != null;
+        this.server = new EmulatorServer(settings, v1Settings, tls);
         this.faults = new Faults(server);
     }
 
@@ -79,14 +83,17 @@ public final class OvershootEmulator implements AutoCloseable {
         return server.port();
     }
 
-    /** The REST base URL without a trailing slash, e.g. {@code http://127.0.0.1:8080/v0.2}. */
+    /**
+     * The REST base URL without a trailing slash, e.g. {@code http://127.0.0.1:8080/v0.2} ({@code https://} when it
+     * serves TLS).
+     */
     public String baseUrl() {
-        return "http://" + urlHost() + ":" + port() + settings.basePath();
+        return origin("http") + settings.basePath();
     }
 
     /** The v1beta base URL without a trailing slash, {@code http://HOST:PORT/v1beta} ({@code /v1} is an alias). */
     public String v1BaseUrl() {
-        return "http://" + urlHost() + ":" + port() + V1Emulator.basePath();
+        return origin("http") + V1Emulator.basePath();
     }
 
     /** The v1beta API's test controls: frames, stream state, reaping and chat faults. */
@@ -96,7 +103,7 @@ public final class OvershootEmulator implements AutoCloseable {
 
     /** The results WebSocket URL of a stream: {@code ws://HOST:PORT<base>/ws/streams/<id>}. */
     public String resultsUrl(String streamId) {
-        return "ws://" + urlHost() + ":" + port() + settings.basePath() + "/ws/streams/" + streamId;
+        return origin("ws") + settings.basePath() + "/ws/streams/" + streamId;
     }
 
     /** The first configured API key. */
@@ -156,7 +163,7 @@ public final class OvershootEmulator implements AutoCloseable {
 
     /** The URL of the emulator's LiveKit endpoint, {@code ws://HOST:PORT/livekit}: native streams' rooms live there. */
     public String liveKitUrl() {
-        return "ws://" + urlHost() + ":" + port() + "/livekit";
+        return origin("ws") + "/livekit";
     }
 
     /**
@@ -170,6 +177,11 @@ public final class OvershootEmulator implements AutoCloseable {
     /** The LiveKit rooms (counters and test controls), or empty when WebRTC cannot run on this machine. */
     public Optional<LiveKitRooms> liveKitRooms() {
         return Optional.ofNullable(server.liveKitRooms());
+    }
+
+    /** {@code http://HOST:PORT} or {@code ws://HOST:PORT}, with the secure scheme when it serves TLS. */
+    private String origin(String scheme) {
+        return scheme + (tls ? "s" : "") + "://" + urlHost() + ":" + port();
     }
 
     private String urlHost() {
@@ -204,6 +216,7 @@ public final class OvershootEmulator implements AutoCloseable {
         private Duration v1SourceConnectTimeout = V1Settings.DEFAULT_SOURCE_CONNECT_TIMEOUT;
         private List<ModelEntry> v1Models = V1Settings.DEFAULT_MODELS;
         private List<String> corsOrigins = List.of();
+        private TlsSettings tls;
 
         private Builder() {
         }
@@ -363,6 +376,15 @@ public final class OvershootEmulator implements AutoCloseable {
         }
 
         /**
+         * Serves HTTPS and WSS instead of HTTP and WS, with the key and certificate chain of this key store (PKCS12
+         * or JKS); {@link TestCertificates} makes one signed by a test CA.
+         */
+        public Builder tls(Path keyStore, String password) {
+            this.tls = new TlsSettings(keyStore, password);
+            return this;
+        }
+
+        /**
          * @throws IllegalArgumentException for an invalid setting, or a non-loopback host with the default API key
          */
         public OvershootEmulator build() {
@@ -378,7 +400,7 @@ public final class OvershootEmulator implements AutoCloseable {
                     liveKitCredentials == null ? LiveKitCredentials.random() : liveKitCredentials, publisherGrace,
                     observer, corsOrigins),
                     new V1Settings(v1LeaseTtl, v1RequestsPerSecond, allowPrivateCameraSources, v1SourceConnectTimeout,
-                            v1Models));
+                            v1Models), tls);
         }
 
         private static boolean isLoopback(String host) {

@@ -23,16 +23,24 @@ final class MediaSettings {
     }
 
     static TransportSettings transport(OvershootConfiguration config, Processing processing) {
+        return transport(config, publishFps(config, processing));
+    }
+
+    static TransportSettings transport(OvershootConfiguration config, double publishFps) {
         boolean scaled = scaled(config);
-        return new TransportSettings(config.getCodec(), publishFps(config, processing),
+        return new TransportSettings(config.getCodec(), publishFps,
                 scaled ? config.getWidth() : ANNOUNCED_WIDTH, scaled ? config.getHeight() : ANNOUNCED_HEIGHT,
                 iceServers(config), STEP_TIMEOUT).withReconnect(StreamRequests.reconnectPolicy(config));
     }
 
     /** The publish rate also caps what a source decodes and converts. */
     static FrameSourceOptions source(OvershootConfiguration config, Processing processing) {
+        return source(config, publishFps(config, processing));
+    }
+
+    static FrameSourceOptions source(OvershootConfiguration config, double publishFps) {
         FrameSourceOptions options = FrameSourceOptions.DEFAULTS
-                .withMaxFps(publishFps(config, processing))
+                .withMaxFps(publishFps)
                 .withLoop(config.isLoop());
         return scaled(config) ? options.withSize(config.getWidth(), config.getHeight()) : options;
     }
@@ -47,6 +55,15 @@ final class MediaSettings {
             throw new IllegalArgumentException("maxPublishFps must be positive, got " + config.getMaxPublishFps());
         }
         return PublishRate.of(processing, config.getMaxPublishFps());
+    }
+
+    /**
+     * v1: what the watch loop needs (two frames per interval), and at least windowMaxFps for windows, never above
+     * maxPublishFps.
+     */
+    static double v1PublishFps(OvershootConfiguration config) {
+        double watched = publishFps(config, Processing.frame(config.getIntervalSeconds()));
+        return Math.min(config.getMaxPublishFps(), Math.max(watched, config.getWindowMaxFps()));
     }
 
     private static boolean scaled(OvershootConfiguration config) {

@@ -2,7 +2,6 @@ package dev.camelovershoot.component;
 
 import dev.camelovershoot.transport.rtc.WebRtcRuntime;
 import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -17,11 +16,13 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.camel.Endpoint;
+import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.ShutdownStrategy;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,20 +33,33 @@ import org.slf4j.LoggerFactory;
  * {@link ExecutorServiceManager}) and the registry of streams by name.
  */
 @Component("overshoot")
-public class OvershootComponent extends HealthCheckComponent {
+public class OvershootComponent extends HealthCheckComponent implements SSLContextParametersAware {
 
     private static final Logger LOG = LoggerFactory.getLogger(OvershootComponent.class);
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     @Metadata(description = "Defaults for every endpoint of this component (apiUrl, apiKey, model, ...).")
     private OvershootConfiguration configuration = new OvershootConfiguration();
+    @Metadata(label = "security", description = "TLS settings (trusted CAs, client key, protocols) for the REST API,"
+            + " the results WebSocket and LiveKit signalling; by default the JVM's.")
+    private SSLContextParameters sslContextParameters;
+    @Metadata(label = "security", defaultValue = "false",
+              description = "Use the CamelContext's global SSLContextParameters when sslContextParameters is not set.")
+    private boolean useGlobalSslContextParameters;
+    @Metadata(label = "proxy", description = "An HTTP proxy, host:port, for the REST API, the results WebSocket and"
+            + " LiveKit signalling (video itself goes over WebRTC, not through it).")
+    private String proxy;
+    @Metadata(label = "advanced", autowired = true,
+              description = "Makes the component's HTTP client from a builder set up with the options above;"
+                      + " autowired when the registry holds exactly one.")
+    private OvershootHttpClientFactory httpClientFactory;
 
     @Metadata(label = "advanced", description = "Whether to record metrics (Micrometer, when it is on the classpath):"
             + " unset, they are recorded when a MeterRegistry is in the registry; true records them there or, without"
             + " one, in Micrometer's global registry; false never records them.")
     private Boolean metricsEnabled;
 
-    private final SharedStreams streams = new SharedStreams(this);
+    private final SharedStreams<SharedStream> streams = new SharedStreams<>(this, SharedStream::start);
+    private final SharedStreams<V1Stream> v1Streams = new SharedStreams<>(this, V1Stream::start);
     private StreamMetrics.Factory metrics = StreamMetrics.Factory.NONE;
     /** Streams being closed: the WebRTC runtime outlives them all. */
     private final Set<CompletableFuture<Void>> teardowns = ConcurrentHashMap.newKeySet();
@@ -100,8 +114,54 @@ public class OvershootComponent extends HealthCheckComponent {
         }
     }
 
-    SharedStreams streams() {
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    @Override
+    public boolean isUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    @Override
+    public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+
+    public String getProxy() {
+        return proxy;
+    }
+
+    public void setProxy(String proxy) {
+        this.proxy = proxy;
+    }
+
+    public OvershootHttpClientFactory getHttpClientFactory() {
+        return httpClientFactory;
+    }
+
+    public void setHttpClientFactory(OvershootHttpClientFactory httpClientFactory) {
+        this.httpClientFactory = httpClientFactory;
+    }
+
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        if (proxy != null && !proxy.isBlank()) {
+            HttpClients.proxyAddress(proxy.strip());
+        }
+    }
+
+    SharedStreams<SharedStream> streams() {
         return streams;
+    }
+
+    SharedStreams<V1Stream> v1Streams() {
+        return v1Streams;
     }
 
     /**
@@ -113,9 +173,15 @@ public class OvershootComponent extends HealthCheckComponent {
         if (httpClient == null) {
             ExecutorServiceManager manager = getCamelContext().getExecutorServiceManager();
             httpExecutor = Executors.newCachedThreadPool(task -> manager.newThread("OvershootHttp", task));
-            httpClient = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).executor(httpExecutor).build();
+            HttpClient.Builder builder = HttpClients.builder(getCamelContext(), tls(), proxy).executor(httpExecutor);
+            httpClient = httpClientFactory == null ? builder.build() : httpClientFactory.newHttpClient(builder);
         }
         return httpClient;
+    }
+
+    private SSLContextParameters tls() {
+        return sslContextParameters != null ? sslContextParameters
+                : useGlobalSslContextParameters ? retrieveGlobalSslContextParameters() : null;
     }
 
     /** Where LiveKit rooms are joined, off the routes' threads (the first join loads WebRTC). */

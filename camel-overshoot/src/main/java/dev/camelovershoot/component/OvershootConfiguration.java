@@ -169,6 +169,36 @@ public class OvershootConfiguration implements Cloneable {
               description = "What the producer does; the CamelOvershootOperation header overrides it.")
     private OvershootOperation operation = OvershootOperation.publishFrame;
 
+    @UriParam(enums = "auto,v0.2,v1", label = "common", defaultValue = "auto",
+              description = "Which Overshoot API the endpoint speaks. auto: v1 when apiUrl ends in /v1beta or /v1,"
+                            + " else v0.2. In v1 a stream is a frame buffer: the consumer asks prompt every"
+                            + " intervalSeconds (the watch loop) and the producer publishes frames and asks questions"
+                            + " (operation ask).")
+    private String apiVersion = "auto";
+
+    @UriParam(enums = "component,service", label = "media", defaultValue = "component",
+              description = "v1 with an rtsp:// or HLS source: component decodes the camera and publishes its frames"
+                            + " (works for any camera, also private and loopback addresses); service makes it a v1"
+                            + " camera source the service pulls itself (no video leaves this host; the camera must be"
+                            + " reachable from the internet).")
+    private String cameraPull = "component";
+
+    @UriParam(label = "consumer,producer",
+              description = "v1: ask about the last windowSeconds of video (a video_url window at windowMaxFps)"
+                            + " instead of the newest frame. 0: the newest frame. The producer's"
+                            + " CamelOvershootWindowSeconds header overrides it.")
+    private double windowSeconds;
+
+    @UriParam(label = "consumer,producer", defaultValue = "1",
+              description = "v1 with windowSeconds: most frames per second of the window handed to the model.")
+    private double windowMaxFps = 1;
+
+    @UriParam(label = "producer",
+              description = "v1 ask: an explicit frame or window, as an ovs://streams/{id}?... URL or only its query"
+                            + " (frame_index=-5, start_offset_ms=-3000&max_fps=2, ...; the endpoint's stream is"
+                            + " meant). Overrides windowSeconds; the CamelOvershootReference header overrides it.")
+    private String reference;
+
     public OvershootConfiguration copy() {
         try {
             return (OvershootConfiguration) clone();
@@ -463,5 +493,45 @@ public class OvershootConfiguration implements Cloneable {
 
     public void setOperation(OvershootOperation operation) {
         this.operation = operation;
+    }
+
+    public String getApiVersion() {
+        return apiVersion;
+    }
+
+    public void setApiVersion(String apiVersion) {
+        this.apiVersion = apiVersion;
+    }
+
+    public String getCameraPull() {
+        return cameraPull;
+    }
+
+    public void setCameraPull(String cameraPull) {
+        this.cameraPull = cameraPull;
+    }
+
+    public double getWindowSeconds() {
+        return windowSeconds;
+    }
+
+    public void setWindowSeconds(double windowSeconds) {
+        this.windowSeconds = windowSeconds;
+    }
+
+    public double getWindowMaxFps() {
+        return windowMaxFps;
+    }
+
+    public void setWindowMaxFps(double windowMaxFps) {
+        this.windowMaxFps = windowMaxFps;
+    }
+
+    public String getReference() {
+        return reference;
+    }
+
+    public void setReference(String reference) {
+        this.reference = reference;
     }
 }

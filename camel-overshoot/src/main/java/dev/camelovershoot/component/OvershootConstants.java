@@ -16,7 +16,8 @@ public final class OvershootConstants {
     @Metadata(label = "consumer", description = "Sampling mode of the result: frame or clip.", javaType = "String")
     public static final String MODE = "CamelOvershootMode";
 
-    @Metadata(description = "Model that produced the result (consumer) or the reinfer answer (producer).",
+    @Metadata(description = "Model that produced the result or the v1 watch answer (consumer), or the reinfer or"
+                            + " ask answer (producer).",
               javaType = "String")
     public static final String MODEL = "CamelOvershootModel";
 
@@ -43,7 +44,7 @@ public final class OvershootConstants {
 
     @Metadata(label = "producer", description = "The operation to perform; overrides the operation option.",
               javaType = "dev.camelovershoot.component.OvershootOperation",
-              enums = "publishFrame,updatePrompt,listModels,reinfer,closeStream")
+              enums = "publishFrame,updatePrompt,listModels,reinfer,closeStream,ask,viewerToken,streamInfo")
     public static final String OPERATION = "CamelOvershootOperation";
 
     @Metadata(label = "producer", description = "Width of a raw frame body, in pixels.", javaType = "Integer")
@@ -69,6 +70,27 @@ public final class OvershootConstants {
                                                 + " (client_requested, lease_expired, source_ended, ...).",
               javaType = "String")
     public static final String EVENT_REASON = "CamelOvershootEventReason";
+
+    @Metadata(label = "producer", description = "v1 ask: the question, when the body is empty.", javaType = "String")
+    public static final String QUESTION = "CamelOvershootQuestion";
+
+    @Metadata(description = "v1. Producer: the frame or window ask is about, as an ovs://streams/{id}?... URL or only"
+                            + " its query; overrides the reference option. Consumer and ask's answer: the ovs:// URL"
+                            + " that was asked about.", javaType = "String")
+    public static final String REFERENCE = "CamelOvershootReference";
+
+    @Metadata(label = "producer", description = "v1 ask: ask about the last this many seconds of video; overrides the"
+                                                + " windowSeconds option (0: the newest frame).", javaType = "Double")
+    public static final String WINDOW_SECONDS = "CamelOvershootWindowSeconds";
+
+    @Metadata(description = "v1: tokens of the prompt (text and frames) of the answer.", javaType = "Integer")
+    public static final String PROMPT_TOKENS = "CamelOvershootPromptTokens";
+
+    @Metadata(description = "v1: tokens the model generated for the answer.", javaType = "Integer")
+    public static final String COMPLETION_TOKENS = "CamelOvershootCompletionTokens";
+
+    @Metadata(description = "v1: prompt plus completion tokens of the answer.", javaType = "Integer")
+    public static final String TOTAL_TOKENS = "CamelOvershootTotalTokens";
 
     private OvershootConstants() {
     }

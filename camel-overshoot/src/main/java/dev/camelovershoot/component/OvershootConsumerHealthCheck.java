@@ -2,6 +2,7 @@ package dev.camelovershoot.component;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
@@ -11,13 +12,20 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
  */
 final class OvershootConsumerHealthCheck extends AbstractHealthCheck {
 
-    private final OvershootConsumer consumer;
+    private final OvershootEndpoint endpoint;
+    private final Supplier<StreamStatus> status;
     private final String routeId;
     private final Instant createdAt = Instant.now();
 
     OvershootConsumerHealthCheck(OvershootConsumer consumer, String routeId) {
+        this(consumer.getEndpoint(), consumer::streamStatus, routeId);
+    }
+
+    /** A check of a consumer (v0.2 or v1) of the endpoint, reporting where {@code status} says its stream stands. */
+    OvershootConsumerHealthCheck(OvershootEndpoint endpoint, Supplier<StreamStatus> status, String routeId) {
         super("camel", "consumer:overshoot-" + routeId);
-        this.consumer = consumer;
+        this.endpoint = endpoint;
+        this.status = status;
         this.routeId = routeId;
     }
 
@@ -28,6 +36,6 @@ final class OvershootConsumerHealthCheck extends AbstractHealthCheck {
 
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
-        StreamHealth.report(builder, consumer.streamStatus(), consumer.getEndpoint(), routeId, createdAt);
+        StreamHealth.report(builder, status.get(), endpoint, routeId, createdAt);
     }
 }

@@ -10,6 +10,7 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.support.DefaultEndpoint;
 
 /**
@@ -41,16 +42,40 @@ public class OvershootEndpoint extends DefaultEndpoint implements AsyncEndpoint 
         this.streamOptions = StreamOptions.among(givenOptions);
     }
 
+    /** Fails the route at start-up, naming the option, when an option this endpoint gives is wrong in itself. */
     @Override
-    public Producer createProducer() {
-        return new OvershootProducer(this);
+    protected void doInit() throws Exception {
+        super.doInit();
+        StreamRequests.checkOwnOptions(configuration, getCamelContext());
     }
 
+    /** A v0.2 or a v1 producer, as the stream's apiVersion (or apiUrl) says. */
+    @Override
+    public Producer createProducer() {
+        return speaksV1() ? new V1Producer(this) : new OvershootProducer(this);
+    }
+
+    /** A v0.2 consumer of results, or a v1 consumer running the watch loop, as the stream's apiVersion says. */
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
-        OvershootConsumer consumer = new OvershootConsumer(this, processor);
+        DefaultConsumer consumer = speaksV1() ? new V1Consumer(this, processor) : new OvershootConsumer(this, processor);
         configureConsumer(consumer);
         return consumer;
+    }
+
+    /**
+     * Whether the stream speaks v1: decided on the options of every endpoint of the stream name known now, so that
+     * apiUrl may be given on any of them (or on the component).
+     */
+    boolean speaksV1() {
+        OvershootConfiguration stream;
+        try {
+            stream = getComponent().streams().configuration(this);
+        } catch (IllegalArgumentException conflict) {
+            // the endpoints disagree: starting the stream reports it, naming the options
+            stream = configuration;
+        }
+        return V1Requests.isV1(stream);
     }
 
     @Override

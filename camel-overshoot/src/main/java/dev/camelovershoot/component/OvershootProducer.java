@@ -3,12 +3,8 @@ package dev.camelovershoot.component;
 import dev.camelovershoot.client.OvershootClient;
 import dev.camelovershoot.client.StreamSession;
 import dev.camelovershoot.client.wire.ReinferResult;
-import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.function.BiConsumer;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -74,46 +70,21 @@ public class OvershootProducer extends DefaultAsyncProducer implements RouteIdAw
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         Message message = exchange.getMessage();
-        CompletableFuture<?> done;
-        try {
-            done = switch (operation(message)) {
-                case publishFrame -> publishFrame(message);
-                case updatePrompt -> updatePrompt(message);
-                case listModels -> client.listModelsAsync().thenAccept(message::setBody);
-                case reinfer -> reinfer(message);
-                case closeStream -> stream().closeAsync();
-            };
-        } catch (RuntimeException e) {
-            done = CompletableFuture.failedFuture(e);
-        }
-        boolean sync = done.isDone();
-        BiConsumer<Object, Throwable> finish = (ignored, error) -> {
-            if (error != null) {
-                exchange.setException(error instanceof CompletionException && error.getCause() != null
-                        ? error.getCause() : error);
-            }
-            callback.done(sync);
-        };
-        if (sync) {
-            done.whenComplete(finish);
-        } else {
-            done.whenCompleteAsync(finish, getEndpoint().getComponent().asyncExecutor());
-        }
-        return sync;
+        return ProducerCalls.run(exchange, callback, getEndpoint().getComponent().asyncExecutor(),
+                () -> switch (operation(message)) {
+                    case publishFrame -> publishFrame(message);
+                    case updatePrompt -> updatePrompt(message);
+                    case listModels -> client.listModelsAsync().thenAccept(message::setBody);
+                    case reinfer -> reinfer(message);
+                    case closeStream -> stream().closeAsync();
+                    case ask, viewerToken, streamInfo -> throw new IllegalArgumentException("The operation "
+                            + operation(message) + " is v1 only: use an apiUrl ending in /v1beta, or apiVersion=v1");
+                });
     }
 
     private OvershootOperation operation(Message message) {
-        Object header = message.getHeader(OvershootConstants.OPERATION);
-        if (header == null) {
-            return getEndpoint().getConfiguration().getOperation();
-        }
-        for (OvershootOperation operation : OvershootOperation.values()) {
-            if (operation == header || operation.name().equalsIgnoreCase(header.toString().strip())) {
-                return operation;
-            }
-        }
-        throw new IllegalArgumentException("Unknown operation '" + header + "' in header " + OvershootConstants.OPERATION
-                + ": use " + Arrays.stream(OvershootOperation.values()).map(Enum::name).collect(Collectors.joining(", ")));
+        return OvershootOperation.of(message.getHeader(OvershootConstants.OPERATION),
+                getEndpoint().getConfiguration().getOperation());
     }
 
     /** Converts and hands the frame over at once: the transport sends it on its own threads. */

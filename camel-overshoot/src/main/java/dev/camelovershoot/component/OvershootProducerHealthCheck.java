@@ -2,6 +2,7 @@ package dev.camelovershoot.component;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.health.WritableHealthCheckRepository;
@@ -16,26 +17,38 @@ final class OvershootProducerHealthCheck extends AbstractHealthCheck {
 
     private static final String REPOSITORY = "producers";
 
-    private final OvershootProducer producer;
+    private final OvershootEndpoint endpoint;
+    private final Supplier<StreamStatus> status;
     private final String routeId;
     private final Instant createdAt = Instant.now();
     private WritableHealthCheckRepository repository;
 
-    private OvershootProducerHealthCheck(OvershootProducer producer, String routeId) {
-        super("camel", "producer:overshoot-" + (routeId != null ? routeId : producer.getEndpoint().getStreamName()));
-        this.producer = producer;
+    private OvershootProducerHealthCheck(OvershootEndpoint endpoint, Supplier<StreamStatus> status, String routeId) {
+        super("camel", "producer:overshoot-" + (routeId != null ? routeId : endpoint.getStreamName()));
+        this.endpoint = endpoint;
+        this.status = status;
         this.routeId = routeId;
     }
 
     /** Adds a check of the producer to the context's producers repository, when the context has one. */
     static OvershootProducerHealthCheck register(OvershootProducer producer, String routeId) {
-        OvershootEndpoint endpoint = producer.getEndpoint();
+        return register(producer.getEndpoint(), producer::streamStatus, routeId);
+    }
+
+    /**
+     * Adds a check of a producer of the endpoint (v0.2 or v1) to the context's producers repository, when the
+     * context has one.
+     *
+     * @param status where the producer's stream stands, null while it uses none
+     */
+    static OvershootProducerHealthCheck register(OvershootEndpoint endpoint, Supplier<StreamStatus> status,
+                                                 String routeId) {
         WritableHealthCheckRepository repository = HealthCheckHelper.getHealthCheckRepository(
                 endpoint.getCamelContext(), REPOSITORY, WritableHealthCheckRepository.class);
         if (repository == null) {
             return null;
         }
-        OvershootProducerHealthCheck check = new OvershootProducerHealthCheck(producer, routeId);
+        OvershootProducerHealthCheck check = new OvershootProducerHealthCheck(endpoint, status, routeId);
         check.setEnabled(endpoint.getComponent().isHealthCheckProducerEnabled());
         check.repository = repository;
         repository.addHealthCheck(check);
@@ -53,12 +66,12 @@ final class OvershootProducerHealthCheck extends AbstractHealthCheck {
 
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
-        StreamStatus status = producer.streamStatus();
-        if (status == null) {
-            builder.detail("stream.name", producer.getEndpoint().getStreamName());
+        StreamStatus current = status.get();
+        if (current == null) {
+            builder.detail("stream.name", endpoint.getStreamName());
             builder.up();
         } else {
-            StreamHealth.report(builder, status, producer.getEndpoint(), routeId, createdAt);
+            StreamHealth.report(builder, current, endpoint, routeId, createdAt);
         }
     }
 }

@@ -20,8 +20,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * Started without waiting for the network (the session keeps trying while the service cannot be reached); closed
  * (stream deleted, media released) by the last user to leave, or by the closeStream operation.
  */
-final class SharedStream implements StreamListener, FrameSink {
+final class SharedStream extends NamedStream implements StreamListener, FrameSink {
 
     private static final Logger LOG = LoggerFactory.getLogger(SharedStream.class);
 
@@ -119,14 +117,7 @@ final class SharedStream implements StreamListener, FrameSink {
      * and then fails, saying where the stream stands.
      */
     CompletableFuture<StreamSession> session() {
-        CompletableFuture<StreamSession> started = session.started();
-        if (started.isDone()) {
-            return started;
-        }
-        return started.copy().orTimeout(configuration.getRequestTimeout(), TimeUnit.MILLISECONDS)
-                .exceptionallyCompose(error -> CompletableFuture.failedFuture(
-                        error instanceof TimeoutException ? new OvershootException("Overshoot stream '" + name
-                                + "' is not connected: " + status.reason()) : error));
+        return within(session.started(), status);
     }
 
     /** Nanoseconds since this stream was set up: the clock of frames published by producers. */

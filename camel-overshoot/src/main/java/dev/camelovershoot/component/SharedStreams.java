@@ -13,16 +13,18 @@ import org.apache.camel.Endpoint;
  * start creates the stream, the last to stop closes it. A stream that is over (ended, or closed by closeStream) is
  * replaced by a new one for the next user to start, while the users it still has keep it until they stop.
  */
-final class SharedStreams {
+final class SharedStreams<S extends NamedStream> {
 
     private final OvershootComponent component;
+    private final NamedStream.Starter<S> starter;
     /** The stream a user starting now joins, by name. */
-    private final Map<String, SharedStream> current = new HashMap<>();
+    private final Map<String, S> current = new HashMap<>();
     /** Users of every stream not closed yet, the current ones and those that were replaced. */
-    private final Map<SharedStream, Integer> users = new IdentityHashMap<>();
+    private final Map<S, Integer> users = new IdentityHashMap<>();
 
-    SharedStreams(OvershootComponent component) {
+    SharedStreams(OvershootComponent component, NamedStream.Starter<S> starter) {
         this.component = component;
+        this.starter = starter;
     }
 
     /**
@@ -31,11 +33,11 @@ final class SharedStreams {
      * @throws IllegalArgumentException when the endpoint's options conflict with those of the other endpoints of the
      *                                  stream, or the configuration is wrong
      */
-    synchronized SharedStream acquire(OvershootEndpoint endpoint) {
+    synchronized S acquire(OvershootEndpoint endpoint) {
         String name = endpoint.getStreamName();
-        SharedStream stream = current.get(name);
+        S stream = current.get(name);
         if (stream == null || stream.isOver()) {
-            stream = SharedStream.start(name, configuration(endpoint), component);
+            stream = starter.start(name, configuration(endpoint), component);
             current.put(name, stream);
         } else {
             StreamOptions.checkJoining(name, endpoint, stream.configuration());
@@ -48,7 +50,7 @@ final class SharedStreams {
      * One user less; the last one closes the stream. A route stopping on its own waits for the close (within Camel's
      * shutdown timeout); while the CamelContext stops, the component waits for all its streams at once instead.
      */
-    void release(SharedStream stream) {
+    void release(S stream) {
         synchronized (this) {
             Integer count = users.get(stream);
             if (count == null) {

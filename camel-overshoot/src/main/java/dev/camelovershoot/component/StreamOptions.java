@@ -10,18 +10,27 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.PropertyConfigurer;
+import org.apache.camel.spi.PropertyConfigurerGetter;
 import org.apache.camel.spi.UriParam;
+import org.apache.camel.support.PluginHelper;
 import org.apache.camel.util.URISupport;
 
 /**
  * The options that define an Overshoot stream: every {@link OvershootConfiguration} option not labelled
  * {@code consumer} or {@code producer}. Endpoints sharing a stream name are merged on these, counting only the
  * options each endpoint's URI gave, so one endpoint may carry them all; two endpoints giving different values are a
- * configuration error. Read from the annotations so that a new option is covered without being listed here.
+ * configuration error. Which options these are comes from their {@link UriParam} labels, so that a new option is
+ * covered without being listed here; their values are read and written through Camel's generated configurer.
  */
 final class StreamOptions {
 
-    private static final Map<String, Field> FIELDS = streamFields();
+    /** The stream options by lower-case name, each with whether it is secret. */
+    private static final Map<String, Option> OPTIONS = streamOptions();
+
+    private record Option(String name, boolean secret) {
+    }
 
     private StreamOptions() {
     }
@@ -30,9 +39,9 @@ final class StreamOptions {
     static Set<String> among(Collection<String> uriOptions) {
         Set<String> names = new TreeSet<>();
         for (String option : uriOptions) {
-            Field field = field(option);
-            if (field != null) {
-                names.add(field.getName());
+            Option known = OPTIONS.get(option.toLowerCase(Locale.ROOT));
+            if (known != null) {
+                names.add(known.name());
             }
         }
         return names;
@@ -45,17 +54,19 @@ final class StreamOptions {
      */
     static OvershootConfiguration merge(String streamName, List<OvershootEndpoint> endpoints) {
         OvershootConfiguration merged = endpoints.get(0).getConfiguration().copy();
+        Values values = new Values(endpoints.get(0).getCamelContext());
         Map<String, OvershootEndpoint> givenBy = new LinkedHashMap<>();
         List<String> conflicts = new ArrayList<>();
         for (OvershootEndpoint endpoint : endpoints) {
             for (String option : endpoint.getStreamOptions()) {
                 OvershootEndpoint first = givenBy.putIfAbsent(option, endpoint);
-                Object value = value(option, endpoint.getConfiguration());
+                Object value = values.get(option, endpoint.getConfiguration());
                 if (first == null) {
-                    set(option, merged, value);
-                } else if (!Objects.equals(value(option, first.getConfiguration()), value)) {
-                    conflicts.add(option + " is " + shown(option, first.getConfiguration()) + " on " + uri(first)
-                            + " but " + shown(option, endpoint.getConfiguration()) + " on " + uri(endpoint));
+                    values.set(option, merged, value);
+                } else if (!Objects.equals(values.get(option, first.getConfiguration()), value)) {
+                    conflicts.add(option + " is " + values.shown(option, first.getConfiguration()) + " on "
+                            + uri(first) + " but " + values.shown(option, endpoint.getConfiguration()) + " on "
+                            + uri(endpoint));
                 }
             }
         }
@@ -66,10 +77,11 @@ final class StreamOptions {
     /** Checks an endpoint joining a running stream: each option it gives must equal the stream's. */
     static void checkJoining(String streamName, OvershootEndpoint endpoint, OvershootConfiguration running) {
         List<String> conflicts = new ArrayList<>();
+        Values values = new Values(endpoint.getCamelContext());
         for (String option : endpoint.getStreamOptions()) {
-            if (!Objects.equals(value(option, running), value(option, endpoint.getConfiguration()))) {
-                conflicts.add(option + " is " + shown(option, endpoint.getConfiguration()) + " on " + uri(endpoint)
-                        + " but the running stream has " + shown(option, running));
+            if (!Objects.equals(values.get(option, running), values.get(option, endpoint.getConfiguration()))) {
+                conflicts.add(option + " is " + values.shown(option, endpoint.getConfiguration()) + " on "
+                        + uri(endpoint) + " but the running stream has " + values.shown(option, running));
             }
         }
         failOnConflicts(streamName, conflicts);
@@ -82,45 +94,51 @@ final class StreamOptions {
         }
     }
 
-    private static String shown(String option, OvershootConfiguration configuration) {
-        Object value = value(option, configuration);
-        return field(option).getAnnotation(UriParam.class).secret() && value != null
-                ? "'***'" : "'" + value + "'";
-    }
-
     private static String uri(OvershootEndpoint endpoint) {
         return URISupport.sanitizeUri(endpoint.getEndpointUri());
     }
 
-    private static Object value(String option, OvershootConfiguration configuration) {
-        try {
-            return field(option).get(configuration);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void set(String option, OvershootConfiguration configuration, Object value) {
-        try {
-            field(option).set(configuration, value);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Field field(String option) {
-        return FIELDS.get(option.toLowerCase(Locale.ROOT));
-    }
-
-    private static Map<String, Field> streamFields() {
-        Map<String, Field> fields = new LinkedHashMap<>();
+    private static Map<String, Option> streamOptions() {
+        Map<String, Option> options = new LinkedHashMap<>();
         for (Field field : OvershootConfiguration.class.getDeclaredFields()) {
             UriParam param = field.getAnnotation(UriParam.class);
             if (param != null && !param.label().contains("consumer") && !param.label().contains("producer")) {
-                field.setAccessible(true);
-                fields.put(field.getName().toLowerCase(Locale.ROOT), field);
+                options.put(field.getName().toLowerCase(Locale.ROOT), new Option(field.getName(), param.secret()));
             }
         }
-        return Map.copyOf(fields);
+        return Map.copyOf(options);
+    }
+
+    /** Option values of configurations, through the configurer Camel generated for {@link OvershootConfiguration}. */
+    private static final class Values {
+
+        private final CamelContext context;
+        private final PropertyConfigurer configurer;
+        private final PropertyConfigurerGetter getter;
+
+        Values(CamelContext context) {
+            this.context = context;
+            PropertyConfigurer found = PluginHelper.getConfigurerResolver(context)
+                    .resolvePropertyConfigurer(OvershootConfiguration.class.getName(), context);
+            if (!(found instanceof PropertyConfigurerGetter getter)) {
+                throw new IllegalStateException("No generated configurer for " + OvershootConfiguration.class.getName()
+                        + " on the classpath: the camel-overshoot jar is incomplete");
+            }
+            this.configurer = found;
+            this.getter = getter;
+        }
+
+        Object get(String option, OvershootConfiguration configuration) {
+            return getter.getOptionValue(configuration, option, false);
+        }
+
+        void set(String option, OvershootConfiguration configuration, Object value) {
+            configurer.configure(context, configuration, option, value, false);
+        }
+
+        String shown(String option, OvershootConfiguration configuration) {
+            Object value = get(option, configuration);
+            return OPTIONS.get(option.toLowerCase(Locale.ROOT)).secret() && value != null ? "'***'" : "'" + value + "'";
+        }
     }
 }

@@ -40,12 +40,21 @@ final class StreamRequests {
         return StreamRequest.of(processing(config), inference);
     }
 
+    /**
+     * Checks the options an endpoint gives that are wrong whatever the other endpoints of its stream give: the mode
+     * and the output schema. The model, the API key and the legacy option pairs are checked when the stream starts,
+     * since any endpoint of the stream may give them.
+     *
+     * @throws IllegalArgumentException naming the option
+     */
+    static void checkOwnOptions(OvershootConfiguration config, CamelContext context) {
+        checkMode(config.getMode());
+        outputSchema(config.getOutputSchema(), context);
+    }
+
     /** A client of the configured service, on the component's shared HTTP client. */
     static OvershootClient client(OvershootConfiguration config, HttpClient http, ThreadFactory threads) {
-        if (config.getApiKey() == null && System.getenv(OvershootClient.API_KEY_ENV) == null) {
-            throw new IllegalArgumentException("No Overshoot API key: set the apiKey option (endpoint or component)"
-                    + " or the " + OvershootClient.API_KEY_ENV + " environment variable");
-        }
+        requireApiKey(config);
         return OvershootClient.builder()
                 .baseUrl(config.getApiUrl())
                 .apiKey(config.getApiKey())
@@ -55,32 +64,42 @@ final class StreamRequests {
                 .build();
     }
 
+    static void requireApiKey(OvershootConfiguration config) {
+        if (config.getApiKey() == null && System.getenv(OvershootClient.API_KEY_ENV) == null) {
+            throw new IllegalArgumentException("No Overshoot API key: set the apiKey option (endpoint or component)"
+                    + " or the " + OvershootClient.API_KEY_ENV + " environment variable");
+        }
+    }
+
     static ReconnectPolicy reconnectPolicy(OvershootConfiguration config) {
         return new ReconnectPolicy(Duration.ofMillis(config.getReconnectDelay()),
                 Duration.ofMillis(config.getReconnectMaxDelay()), config.getReconnectMaxAttempts());
     }
 
-    private static Processing processing(OvershootConfiguration config) {
-        switch (String.valueOf(config.getMode())) {
-            case "frame":
-                return Processing.frame(config.getIntervalSeconds());
-            case "clip":
-                if (config.getFps() == null && config.getSamplingRatio() == null) {
-                    return Processing.clip(config.getTargetFps(), config.getClipLengthSeconds(), config.getDelaySeconds());
-                }
-                if (config.getFps() == null || config.getSamplingRatio() == null) {
-                    throw new IllegalArgumentException("The legacy options fps and samplingRatio go together;"
-                            + " or use targetFps alone");
-                }
-                return Processing.legacyClip(config.getFps(), config.getSamplingRatio(), config.getClipLengthSeconds(),
-                        config.getDelaySeconds());
-            default:
-                throw new IllegalArgumentException("Unknown mode '" + config.getMode() + "': use frame or clip");
+    private static void checkMode(String mode) {
+        if (!"frame".equals(mode) && !"clip".equals(mode)) {
+            throw new IllegalArgumentException("Unknown mode '" + mode + "': use frame or clip");
         }
     }
 
+    private static Processing processing(OvershootConfiguration config) {
+        checkMode(config.getMode());
+        if ("frame".equals(config.getMode())) {
+            return Processing.frame(config.getIntervalSeconds());
+        }
+        if (config.getFps() == null && config.getSamplingRatio() == null) {
+            return Processing.clip(config.getTargetFps(), config.getClipLengthSeconds(), config.getDelaySeconds());
+        }
+        if (config.getFps() == null || config.getSamplingRatio() == null) {
+            throw new IllegalArgumentException("The legacy options fps and samplingRatio go together;"
+                    + " or use targetFps alone");
+        }
+        return Processing.legacyClip(config.getFps(), config.getSamplingRatio(), config.getClipLengthSeconds(),
+                config.getDelaySeconds());
+    }
+
     /** Inline JSON, or a {@code classpath:}/{@code file:} resource; it must be a JSON object. */
-    private static JsonNode outputSchema(String schema, CamelContext context) {
+    static JsonNode outputSchema(String schema, CamelContext context) {
         if (schema == null || schema.isBlank()) {
             return null;
         }

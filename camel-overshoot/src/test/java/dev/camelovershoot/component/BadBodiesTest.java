@@ -59,7 +59,8 @@ class BadBodiesTest extends EmulatorCamelTest {
         assertFails(Arrays.copyOf(jpeg, jpeg.length - 10), Map.of(), "truncated or corrupt JPEG");
         assertFails(new byte[0], Map.of(), "expected JPEG or PNG bytes, got an empty body");
         assertFails(null, Map.of(), "expected a video frame: byte[] (JPEG or PNG), BufferedImage, JavaCV Frame,"
-                + " InputStream, File or Path of a JPEG or PNG image, or raw pixel bytes with headers"
+                + " ByteBuffer, InputStream, StreamCache, File or Path of a JPEG or PNG image, anything Camel's type"
+                + " converters turn into a BufferedImage or byte[], or raw pixel bytes with headers"
                 + " CamelOvershootFrameWidth, CamelOvershootFrameHeight and CamelOvershootFrameFormat (RGB, RGBA,"
                 + " BGR, I420); got no body");
         assertFails(new byte[1000], rawHeaders(640, 480, "RGB"), "raw RGB frame of 640x480 needs 921600 bytes, got 1000");

@@ -64,14 +64,29 @@ class ConfigurationTest extends EmulatorCamelTest {
     @ParameterizedTest
     @MethodSource("mistakes")
     void mistakesFailStartUpNamingTheOption(String options, String message) {
+        assertStartUpFails(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("overshoot:broken?" + options).to("mock:broken");
+            }
+        }, message);
+    }
+
+    /** The endpoint checks its own options when it is initialised, so a lazily started producer fails at start-up. */
+    @Test
+    void aLazyProducersOwnMistakeFailsStartUpToo() {
+        assertStartUpFails(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:lazy").to("overshoot:lazy?lazyStartProducer=true&mode=video");
+            }
+        }, "Unknown mode 'video': use frame or clip");
+    }
+
+    private void assertStartUpFails(RouteBuilder routes, String message) {
         CamelContext broken = pointAtEmulator(new DefaultCamelContext());
         Throwable failure = catchThrowable(() -> {
-            broken.addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from("overshoot:broken?" + options).to("mock:broken");
-                }
-            });
+            broken.addRoutes(routes);
             broken.start();
         });
         broken.stop();

@@ -12,14 +12,18 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.WrappedFile;
+import org.apache.camel.converter.stream.InputStreamCache;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.DefaultMessage;
+import org.apache.camel.support.DefaultExchange;
+import org.apache.camel.support.TypeConverterSupport;
 import org.bytedeco.javacv.Frame;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -69,6 +73,36 @@ class FrameBodiesTest {
     }
 
     @Test
+    void reReadableBodiesStayReadable() throws IOException {
+        byte[] png = encode("png");
+        ByteBuffer buffer = ByteBuffer.wrap(png);
+        InputStreamCache cache = new InputStreamCache(png);
+
+        assertConverts(buffer);
+        assertConverts(cache);
+
+        assertThat(buffer.remaining()).isEqualTo(png.length);
+        assertThat(cache.readAllBytes()).isEqualTo(png);
+    }
+
+    @Test
+    void otherBodiesGoThroughCamelsTypeConverters() {
+        context.getTypeConverterRegistry().addTypeConverter(BufferedImage.class, Snapshot.class,
+                new TypeConverterSupport() {
+                    @Override
+                    public <T> T convertTo(Class<T> type, Exchange exchange, Object value) {
+                        return type.cast(((Snapshot) value).image());
+                    }
+                });
+
+        assertConverts(new Snapshot(IMAGE));
+    }
+
+    /** A user's own frame type, with a converter of the user's. */
+    private record Snapshot(BufferedImage image) {
+    }
+
+    @Test
     void anythingElseSaysWhatWasExpected() {
         assertThatThrownBy(() -> FrameBodies.read(message("a string")))
                 .isInstanceOf(FrameDecodeException.class)
@@ -92,7 +126,7 @@ class FrameBodiesTest {
     }
 
     private Message message(Object body) {
-        Message message = new DefaultMessage(context);
+        Message message = new DefaultExchange(context).getMessage();
         message.setBody(body);
         return message;
     }

@@ -106,7 +106,7 @@ class OperationsTest extends EmulatorCamelTest {
     void mistakesFailTheExchangeWithWhatWasExpected() {
         assertThat(call("explode", null).getException()).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Unknown operation 'explode' in header CamelOvershootOperation: use publishFrame,"
-                        + " updatePrompt, listModels, reinfer, closeStream");
+                        + " updatePrompt, listModels, reinfer, closeStream, ask, viewerToken, streamInfo");
         assertThat(call("reinfer", "a prompt").getException()).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("reinfer needs the header CamelOvershootResultId");
         assertThat(call("updatePrompt", " ").getException()).isInstanceOf(IllegalArgumentException.class)

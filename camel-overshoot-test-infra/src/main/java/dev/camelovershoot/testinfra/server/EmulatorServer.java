@@ -26,6 +26,7 @@ public final class EmulatorServer implements AutoCloseable {
     private static final int JOURNAL_CAPACITY = 10_000;
 
     private final EmulatorSettings settings;
+    private final TlsSettings tls;
     private final MediaHub media;
     private final StreamService service;
     private final V1Emulator v1;
@@ -40,7 +41,13 @@ public final class EmulatorServer implements AutoCloseable {
 
     /** @param v1Settings how the v1beta API beside v0.2 behaves */
     public EmulatorServer(EmulatorSettings settings, V1Settings v1Settings) {
+        this(settings, v1Settings, null);
+    }
+
+    /** @param tls what to serve HTTPS and WSS with, or {@code null} for HTTP and WS */
+    public EmulatorServer(EmulatorSettings settings, V1Settings v1Settings, TlsSettings tls) {
         this.settings = settings;
+        this.tls = tls;
         this.media = new MediaHub(settings.liveKitCredentials(), settings.publisherGrace());
         this.service = new StreamService(settings, media);
         this.v1 = new V1Emulator(v1Settings, service::isApiKey, settings.backend(), settings.frameStoreMaxFrames(),
@@ -168,7 +175,7 @@ public final class EmulatorServer implements AutoCloseable {
                     101));
             return new ResultSocket(JettyHost.streamId(request), service);
         };
-        return new JettyHost(settings, port, api, sockets, media::liveKitHandler);
+        return new JettyHost(settings, tls, port, api, sockets, media::liveKitHandler);
     }
 
     private void record(RecordedRequest request) {

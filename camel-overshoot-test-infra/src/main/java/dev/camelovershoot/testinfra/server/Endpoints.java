@@ -31,7 +31,7 @@ final class Endpoints {
         StreamDefinition definition = StreamDefinitionParser.parse(call.json(),
                 model -> service.settings().model(model) != null);
         Stream stream = service.create(call.apiKey(), definition, call.authority());
-        String liveKitUrl = "ws://" + call.authority() + MediaHub.LIVEKIT_PATH;
+        String liveKitUrl = call.webSocketUrl(MediaHub.LIVEKIT_PATH);
         return new Route.Reply(201, Responses.created(stream, service.settings().leaseTtlSeconds(), liveKitUrl));
     }
 

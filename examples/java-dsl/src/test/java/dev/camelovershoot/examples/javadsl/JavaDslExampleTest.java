@@ -28,4 +28,12 @@ class JavaDslExampleTest {
         assertThat(EmulatorMainRun.seesResult(main, EMULATOR.emulator(), video, "video-to-log",
                 "\"color\":\"red\"", Duration.ofSeconds(20))).as("a result naming the video's colour").isTrue();
     }
+
+    @Test
+    void theEndpointDslRouteDoesTheSame() throws Exception {
+        Path video = TestVideos.mp4(dir.resolve("green.mp4"), 10, TestVideos.segments(50, "green"));
+        Main main = JavaDslExample.endpointDslMain();
+        assertThat(EmulatorMainRun.seesResult(main, EMULATOR.emulator(), video, "video-to-log-endpoint-dsl",
+                "\"color\":\"green\"", Duration.ofSeconds(20))).as("a result naming the video's colour").isTrue();
+    }
 }

@@ -30,4 +30,13 @@ class YamlDslExampleTest {
         assertThat(EmulatorMainRun.seesResult(main, EMULATOR.emulator(), video, "video-to-log",
                 "\"color\":\"red\"", Duration.ofSeconds(20))).as("a result naming the video's colour").isTrue();
     }
+
+    @Test
+    void theKameletRouteDoesTheSame() throws Exception {
+        Path video = TestVideos.mp4(dir.resolve("blue.mp4"), 10, TestVideos.segments(50, "blue"));
+        Main main = new Main();
+        main.addOverrideProperty("camel.main.routes-include-pattern", "classpath:kamelet-routes/*.yaml");
+        assertThat(EmulatorMainRun.seesResult(main, EMULATOR.emulator(), video, "video-to-log-kamelet",
+                "\"color\":\"blue\"", Duration.ofSeconds(20))).as("a result naming the video's colour").isTrue();
+    }
 }

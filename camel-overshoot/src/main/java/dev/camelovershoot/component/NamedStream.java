@@ -1,0 +1,44 @@
+package dev.camelovershoot.component;
+
+import dev.camelovershoot.client.OvershootException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A stream the component shares by name between producers and consumers: a v0.2 {@link SharedStream} or a v1
+ * {@link V1Stream}. {@link SharedStreams} counts its users and closes it after the last.
+ */
+abstract class NamedStream {
+
+    abstract String name();
+
+    /** The merged configuration it was started with, which joining endpoints must agree with. */
+    abstract OvershootConfiguration configuration();
+
+    /** Whether it takes no new users: it ended, or closeStream closed it. A new stream replaces it. */
+    abstract boolean isOver();
+
+    /** Closes it: stops its media, deletes it on the service; completes when done. */
+    abstract CompletableFuture<Void> closeAsync();
+
+    /**
+     * A session once it started; while it is still starting, waits up to requestTimeout and then fails, saying where
+     * the stream stands.
+     */
+    final <T> CompletableFuture<T> within(CompletableFuture<T> started, StreamStatus status) {
+        if (started.isDone()) {
+            return started;
+        }
+        return started.copy().orTimeout(configuration().getRequestTimeout(), TimeUnit.MILLISECONDS)
+                .exceptionallyCompose(error -> CompletableFuture.failedFuture(
+                        error instanceof TimeoutException ? new OvershootException("Overshoot stream '" + name()
+                                + "' is not connected: " + status.reason()) : error));
+    }
+
+    /** Starts a stream of a name with its merged configuration. */
+    @FunctionalInterface
+    interface Starter<S extends NamedStream> {
+        S start(String name, OvershootConfiguration config, OvershootComponent component);
+    }
+}
