@@ -2,6 +2,8 @@ package dev.camelovershoot.examples.quarkus;
 
 import static io.restassured.RestAssured.when;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -11,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The application as shipped, against the emulator the extension's Dev Services start (no test resource): a result
- * about the video reaches GET /results/latest, and the stream is counted in /q/metrics.
+ * about the video reaches GET /results/latest, the consumer's health check is UP in /q/health, and the stream
+ * is counted in /q/metrics.
  */
 @QuarkusTest
 class QuarkusExampleTest {
@@ -26,6 +29,15 @@ class QuarkusExampleTest {
                         .contentType("application/json")
                         .body("result", containsString("\"color\":\"red\""))
                         .body("totalLatencyMs", notNullValue()));
+    }
+
+    @Test
+    void theConsumersHealthCheckIsUpInQuarkusHealth() {
+        Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                when().get("/q/health/ready").then()
+                        .statusCode(200)
+                        .body("checks.find { it.name == 'camel-overshoot' }.status", equalTo("UP"))
+                        .body("checks.find { it.name == 'camel-overshoot' }.data", hasKey("consumer:overshoot-video-results")));
     }
 
     @Test
