@@ -84,7 +84,7 @@ public class OvershootConsumer extends DefaultConsumer
         }
         if (keyedStreams != null) {
             keyedStreams.unsubscribe(keyed);
-            keyed.unsubscribeAll();
+            keyed.leaveAll();
         }
         if (buffer != null) {
             buffer.close();
@@ -294,6 +294,12 @@ public class OvershootConsumer extends DefaultConsumer
 
         void unsubscribeAll() {
             subscribed.values().forEach(listener -> listener.stream.unsubscribe(listener));
+        }
+
+        /** At stop: unsubscribes and forgets them all; a start subscribes to the streams open then. */
+        void leaveAll() {
+            unsubscribeAll();
+            subscribed.clear();
         }
     }
 

@@ -88,7 +88,7 @@ final class V1Consumer extends DefaultConsumer
         }
         if (keyedStreams != null) {
             keyedStreams.unsubscribe(keyed);
-            keyed.stopAll();
+            keyed.leaveAll();
         }
         if (events != null) {
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(events);
@@ -305,6 +305,15 @@ final class V1Consumer extends DefaultConsumer
 
         void stopAll() {
             watches.values().forEach(KeyWatch::stop);
+        }
+
+        /** At stop: stops the watches, unsubscribes and forgets them; a start watches the streams open then. */
+        void leaveAll() {
+            watches.values().forEach(watch -> {
+                watch.stop();
+                watch.stream.unsubscribe(watch);
+            });
+            watches.clear();
         }
     }
 

@@ -83,16 +83,14 @@ class KeyedStreamsTest extends EmulatorCamelTest {
     @Test
     void aKeyWithoutFramesForStreamIdleTimeoutIsClosedAndItsNextFrameOpensANewStream() throws Exception {
         route("overshoot:cameras?keyed=true&intervalSeconds=0.2&streamIdleTimeout=300");
-        frame("cam-1");
-        String first = awaitStreamOf("cam-1");
+        String first = feedUntilResults("cam-1");
 
         await().atMost(WAIT).until(() -> snapshot(first).ended());
 
         assertThat(snapshot(first).endReason()).isEqualTo("client_requested");
         assertThat(closed("idle")).isEqualTo(1);
         getMockEndpoint("mock:results").reset();
-        frame("cam-1");
-        String second = awaitStreamOf("cam-1");
+        String second = feedUntilResults("cam-1");
         assertThat(second).isNotEqualTo(first);
         assertThat(meters.get("camel.overshoot.keyed.streams.opened").tag("streamName", "cameras").counter().count())
                 .isEqualTo(2);
@@ -218,6 +216,18 @@ class KeyedStreamsTest extends EmulatorCamelTest {
             e.getMessage().setBody(TestImages.solid(64, 48, "red"));
             e.getMessage().setHeader(OvershootConstants.STREAM_KEY, key);
         });
+    }
+
+    /**
+     * Sends the key a frame every 100 ms (within a short streamIdleTimeout) until its results come; their stream.
+     */
+    private String feedUntilResults(String key) {
+        MockEndpoint results = getMockEndpoint("mock:results");
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> {
+            frame(key);
+            return streamsByKey(results).containsKey(key);
+        });
+        return streamsByKey(results).get(key);
     }
 
     /** The stream the results of the key come from, once one has come. */
