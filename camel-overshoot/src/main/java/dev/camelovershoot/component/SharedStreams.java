@@ -56,22 +56,14 @@ final class SharedStreams<S extends NamedStream> {
      */
     void release(S stream) {
         synchronized (this) {
-            Integer count = users.get(stream);
-            if (count == null) {
+            if (!leave(users, stream)) {
                 return;
             }
-            if (count > 1) {
-                users.put(stream, count - 1);
-                return;
-            }
-            users.remove(stream);
             current.remove(stream.name(), stream);
         }
         CompletableFuture<Void> closing = stream.closeAsync();
         component.tearingDown(closing);
-        if (!component.getCamelContext().isStopping()) {
-            component.awaitClosed(closing, "Overshoot stream '" + stream.name() + "'");
-        }
+        awaitUnlessStopping(closing, "Overshoot stream '" + stream.name() + "'");
     }
 
     /**
@@ -96,20 +88,32 @@ final class SharedStreams<S extends NamedStream> {
     /** One user less of the keyed streams; the last one closes them all, waiting as {@link #release} does. */
     void releaseFleet(StreamFleet<S> fleet) {
         synchronized (this) {
-            Integer count = fleetUsers.get(fleet);
-            if (count == null) {
+            if (!leave(fleetUsers, fleet)) {
                 return;
             }
-            if (count > 1) {
-                fleetUsers.put(fleet, count - 1);
-                return;
-            }
-            fleetUsers.remove(fleet);
             fleets.remove(fleet.name(), fleet);
         }
-        CompletableFuture<Void> closing = fleet.closeAll();
+        awaitUnlessStopping(fleet.closeAll(), "The keyed streams of Overshoot endpoint '" + fleet.name() + "'");
+    }
+
+    /** One user less of {@code used}; true when that was its last user (it is then forgotten). */
+    private static <T> boolean leave(Map<T, Integer> users, T used) {
+        Integer count = users.get(used);
+        if (count == null) {
+            return false;
+        }
+        if (count > 1) {
+            users.put(used, count - 1);
+            return false;
+        }
+        users.remove(used);
+        return true;
+    }
+
+    /** A route stopping on its own waits for the close; a stopping CamelContext waits for all at once instead. */
+    private void awaitUnlessStopping(CompletableFuture<Void> closing, String what) {
         if (!component.getCamelContext().isStopping()) {
-            component.awaitClosed(closing, "The keyed streams of Overshoot endpoint '" + fleet.name() + "'");
+            component.awaitClosed(closing, what);
         }
     }
 
