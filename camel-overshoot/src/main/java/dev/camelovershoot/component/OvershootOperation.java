@@ -13,7 +13,10 @@ public enum OvershootOperation {
     listModels,
     /** Runs the body (a prompt) on the clip behind the result named by header {@code CamelOvershootResultId}. */
     reinfer,
-    /** Closes the stream now: it is deleted on the service and its consumers receive the end. */
+    /**
+     * Closes the stream now: it is deleted on the service and its consumers receive the end. With header
+     * CamelOvershootStreamKey only that key's stream (nothing when none is open); its next frame opens a new one.
+     */
     closeStream,
     /** v1: asks the body (a question) about the newest frame, a window or a given ovs:// reference; the answer. */
     ask,
