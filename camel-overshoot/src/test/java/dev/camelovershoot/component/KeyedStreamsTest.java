@@ -154,6 +154,24 @@ class KeyedStreamsTest extends EmulatorCamelTest {
     }
 
     @Test
+    void anOperationWithAKeyActsOnThatKeysStreamOnly() throws Exception {
+        route("overshoot:cameras?keyed=true&intervalSeconds=0.2");
+        frame("cam-1");
+        frame("cam-2");
+        String one = awaitStreamOf("cam-1");
+        String two = awaitStreamOf("cam-2");
+
+        Exchange updated = prompt("cam-2", "Is the gate open?");
+
+        assertThat(updated.getException()).isNull();
+        assertThat(snapshot(two).prompt()).isEqualTo("Is the gate open?");
+        assertThat(snapshot(one).prompt()).isNotEqualTo("Is the gate open?");
+        assertThat(prompt("cam-9", "Anyone?").getException()).isInstanceOf(IllegalStateException.class)
+                .hasMessage("No stream is open for key 'cam-9' of Overshoot endpoint 'cameras': a key's stream opens"
+                        + " on its first frame (and closes after streamIdleTimeout without one)");
+    }
+
+    @Test
     void aKeysStreamClosedWhileItsRoomIsBeingJoinedClosesAtOnce() throws Exception {
         route("overshoot:cameras?keyed=true&lifecycleEvents=true");
         frame("cam-1");
@@ -228,6 +246,13 @@ class KeyedStreamsTest extends EmulatorCamelTest {
             return streamsByKey(results).containsKey(key);
         });
         return streamsByKey(results).get(key);
+    }
+
+    private Exchange prompt(String key, String prompt) {
+        return template.send("overshoot:cameras?operation=updatePrompt", e -> {
+            e.getMessage().setBody(prompt);
+            e.getMessage().setHeader(OvershootConstants.STREAM_KEY, key);
+        });
     }
 
     /** The stream the results of the key come from, once one has come. */
