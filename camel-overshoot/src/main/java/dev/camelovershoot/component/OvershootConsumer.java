@@ -13,8 +13,6 @@ import org.apache.camel.ShutdownRunningTask;
 import org.apache.camel.Suspendable;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
-import org.apache.camel.health.HealthCheckHelper;
-import org.apache.camel.health.HealthCheckRepository;
 import org.apache.camel.spi.ShutdownAware;
 import org.apache.camel.support.DefaultConsumer;
 import org.slf4j.Logger;
@@ -36,6 +34,7 @@ public class OvershootConsumer extends DefaultConsumer implements StreamListener
     private volatile ResultBuffer buffer;
     private volatile SharedStream stream;
     private ExecutorService executor;
+    private OvershootConsumerHealthCheck check;
 
     public OvershootConsumer(OvershootEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -55,12 +54,16 @@ public class OvershootConsumer extends DefaultConsumer implements StreamListener
         executor = getEndpoint().getCamelContext().getExecutorServiceManager()
                 .newSingleThreadExecutor(this, "OvershootConsumer[" + getEndpoint().getStreamName() + "]");
         executor.execute(this::deliver);
-        registerHealthCheck();
+        check = OvershootConsumerHealthCheck.attach(this, getEndpoint(), this::streamStatus);
         stream.subscribe(this);
     }
 
     @Override
     protected void doStop() throws Exception {
+        if (check != null) {
+            check.detach();
+            check = null;
+        }
         SharedStream current = stream;
         stream = null;
         if (current != null) {
@@ -184,16 +187,6 @@ public class OvershootConsumer extends DefaultConsumer implements StreamListener
                     exchange.getException());
         }
         releaseExchange(exchange, false);
-    }
-
-    private void registerHealthCheck() {
-        HealthCheckRepository repository = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(),
-                "consumers", HealthCheckRepository.class);
-        if (repository != null) {
-            OvershootConsumerHealthCheck check = new OvershootConsumerHealthCheck(this, getRouteId());
-            check.setEnabled(getEndpoint().getComponent().isHealthCheckConsumerEnabled());
-            setHealthCheck(check);
-        }
     }
 
     /** What the consumer's buffer reports: rejected results, a route falling behind. */

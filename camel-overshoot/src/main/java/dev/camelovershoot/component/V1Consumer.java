@@ -17,8 +17,6 @@ import org.apache.camel.Processor;
 import org.apache.camel.Suspendable;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
-import org.apache.camel.health.HealthCheckHelper;
-import org.apache.camel.health.HealthCheckRepository;
 import org.apache.camel.support.DefaultConsumer;
 
 /**
@@ -37,6 +35,7 @@ final class V1Consumer extends DefaultConsumer implements WatchListener, Session
     private volatile String lastFailure;
     private volatile OvershootException stoppedBy;
     private ExecutorService events;
+    private OvershootConsumerHealthCheck check;
 
     V1Consumer(OvershootEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -58,12 +57,16 @@ final class V1Consumer extends DefaultConsumer implements WatchListener, Session
                     .newSingleThreadExecutor(this, "OvershootV1Events[" + getEndpoint().getStreamName() + "]");
         }
         acquired.subscribe(this);
-        registerHealthCheck();
+        check = OvershootConsumerHealthCheck.attach(this, getEndpoint(), this::streamStatus);
         acquired.whenStarted().thenAccept(this::startWatch);
     }
 
     @Override
     protected void doStop() throws Exception {
+        if (check != null) {
+            check.detach();
+            check = null;
+        }
         V1Stream current = stream;
         stream = null;
         stopWatch();
@@ -208,16 +211,5 @@ final class V1Consumer extends DefaultConsumer implements WatchListener, Session
     public long getSkippedCount() {
         Watch current = watch;
         return current == null ? 0 : current.skipped();
-    }
-
-    private void registerHealthCheck() {
-        HealthCheckRepository repository = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(),
-                "consumers", HealthCheckRepository.class);
-        if (repository != null) {
-            OvershootConsumerHealthCheck check = new OvershootConsumerHealthCheck(getEndpoint(), this::streamStatus,
-                    getRouteId());
-            check.setEnabled(getEndpoint().getComponent().isHealthCheckConsumerEnabled());
-            setHealthCheck(check);
-        }
     }
 }
