@@ -31,6 +31,7 @@ final class NodeProcess implements AutoCloseable {
     private final Process process;
     private final List<Result> results = new CopyOnWriteArrayList<>();
     private volatile boolean following;
+    private volatile long ledSince;
 
     private NodeProcess(Process process) {
         this.process = process;
@@ -61,6 +62,11 @@ final class NodeProcess implements AutoCloseable {
     /** Whether its cluster service has started watching a camera's lock. */
     boolean inCluster() {
         return following;
+    }
+
+    /** When this JVM read that the node took a camera's lock ({@link System#nanoTime()}), 0 before. */
+    long ledSince() {
+        return ledSince;
     }
 
     /** The results of {@code camera} it logged after {@code sinceNanos}. */
@@ -97,6 +103,8 @@ final class NodeProcess implements AutoCloseable {
                     results.add(new Result(result.group(1), now));
                 } else if (line.contains("attempt initial cluster leadership acquisition")) {
                     following = true;
+                } else if (line.contains("FileLockClusterView - Lock on file ") && line.contains(" acquired ")) {
+                    ledSince = now;
                 }
             }
         } catch (IOException e) {
