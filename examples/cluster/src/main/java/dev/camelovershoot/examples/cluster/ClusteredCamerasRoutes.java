@@ -2,6 +2,8 @@ package dev.camelovershoot.examples.cluster;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 
@@ -14,6 +16,8 @@ import org.apache.camel.builder.RouteBuilder;
  */
 public class ClusteredCamerasRoutes extends RouteBuilder {
 
+    private static final Pattern CAMERA = Pattern.compile("([\\w-]+)=(.+)");
+
     @Override
     public void configure() {
         cameras(getContext().resolvePropertyPlaceholders("{{cameras}}")).forEach((name, url) ->
@@ -21,19 +25,26 @@ public class ClusteredCamerasRoutes extends RouteBuilder {
                 from("master:camera-" + name + ":overshoot:" + name + "?source=RAW(" + url + ")"
                      + "&prompt={{prompt}}&intervalSeconds={{interval.seconds}}")
                         .routeId("camera-" + name)
-                        .log(LoggingLevel.INFO, "cameras", name + ": ${body} (${header.CamelOvershootTotalLatency} ms)"));
+                        .log(LoggingLevel.INFO, "cameras",
+                                name + ": ${body} (${header.CamelOvershootTotalLatency} ms)"));
     }
 
-    /** {@code door=rtsp://... gate=rtsp://...} by camera name, in the order given. */
+    /**
+     * {@code door=rtsp://... gate=rtsp://...} by camera name, in the order given. A name is letters, digits, {@code -}
+     * and {@code _} (it names the cluster namespace and the stream); an entry that is not name=url is refused by its
+     * position, not echoed, as its URL may hold a password.
+     */
     static Map<String, String> cameras(String property) {
         Map<String, String> cameras = new LinkedHashMap<>();
-        for (String camera : property.trim().split("\\s+")) {
-            int equals = camera.indexOf('=');
-            if (equals < 1 || equals == camera.length() - 1) {
-                throw new IllegalArgumentException("cameras: '" + camera + "' is not name=url (for example"
+        String[] entries = property.trim().split("\\s+");
+        for (int i = 0; i < entries.length; i++) {
+            Matcher camera = CAMERA.matcher(entries[i]);
+            if (!camera.matches()) {
+                throw new IllegalArgumentException("cameras: entry " + (i + 1) + " of " + entries.length
+                        + " is not name=url (a name of letters, digits, - and _; for example"
                         + " door=rtsp://192.168.1.20:554/stream1)");
             }
-            cameras.put(camera.substring(0, equals), camera.substring(equals + 1));
+            cameras.put(camera.group(1), camera.group(2));
         }
         return cameras;
     }

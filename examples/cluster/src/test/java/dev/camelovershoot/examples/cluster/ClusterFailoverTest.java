@@ -59,7 +59,7 @@ class ClusterFailoverTest {
                 long killed = System.nanoTime();
                 first.kill();
 
-                // the lock: once the heartbeat is 6 s old, at the follower's next look (every 2 s)
+                // the lock: once the last heartbeat is more than 6 s old, at the follower's next look (every 2 s)
                 await().atMost(LOCK_TIMEOUT.plus(LOCK_INTERVAL.multipliedBy(3)))
                         .failFast("the second node exited", () -> !second.isAlive())
                         .until(() -> second.ledSince() > 0);
