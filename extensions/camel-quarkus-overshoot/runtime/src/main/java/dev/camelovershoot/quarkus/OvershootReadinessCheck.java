@@ -44,11 +44,12 @@ public class OvershootReadinessCheck implements org.eclipse.microprofile.health.
     }
 
     /**
-     * A producer's check has an id of ours; a consumer's is Camel's {@code consumer:<routeId>} (the consumers
-     * repository wraps the consumer's own check), so its route tells.
+     * A producer's check has an id of ours, and so has a consumer's that is registered by itself (one the consumers
+     * repository does not reach, such as a consumer run by Camel's cluster service); otherwise a consumer's is Camel's
+     * {@code consumer:<routeId>} (the consumers repository wraps the consumer's own check), so its route tells.
      */
     private boolean isOvershoot(String checkId) {
-        if (checkId.startsWith("producer:overshoot-")) {
+        if (checkId.startsWith("producer:overshoot-") || checkId.startsWith("consumer:overshoot-")) {
             return true;
         }
         Route route = checkId.startsWith(CONSUMER) ? context.getRoute(checkId.substring(CONSUMER.length())) : null;
