@@ -1,19 +1,15 @@
 package dev.camelovershoot.benchmarks;
 
 import dev.camelovershoot.benchmarks.probe.EmulatorProbe;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
+import dev.camelovershoot.testinfra.ChildJvm;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** The {@link EmulatorProbe} in a child JVM on this JVM's class path, and what it recorded. */
@@ -35,39 +31,19 @@ final class ProbeProcess implements AutoCloseable {
     private final int port;
     private final String v1BaseUrl;
 
-    private ProbeProcess(Process process, String[] ready) {
+    private ProbeProcess(Process process, List<String> ready) {
         this.process = process;
-        this.apiUrl = ready[1];
-        this.apiKey = ready[2];
-        this.liveKitUrl = ready[3];
-        this.port = Integer.parseInt(ready[4]);
-        this.v1BaseUrl = ready[5];
+        this.apiUrl = ready.get(1);
+        this.apiKey = ready.get(2);
+        this.liveKitUrl = ready.get(3);
+        this.port = Integer.parseInt(ready.get(4));
+        this.v1BaseUrl = ready.get(5);
     }
 
     static ProbeProcess start(int streamLimit, Path log) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process process = new ProcessBuilder(java, "-Xmx1g", "-XX:+UseSerialGC", "-cp",
-                System.getProperty("java.class.path"), EmulatorProbe.class.getName(), String.valueOf(streamLimit))
-                .redirectError(log.toFile()).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        String line = CompletableFuture.supplyAsync(() -> readReady(out)).get(60, TimeUnit.SECONDS);
-        if (line == null || !line.startsWith("READY ")) {
-            process.destroyForcibly();
-            throw new IllegalStateException("the emulator probe did not start; see " + log);
-        }
-        return new ProbeProcess(process, line.split(" "));
-    }
-
-    private static String readReady(BufferedReader out) {
-        try {
-            String line;
-            while ((line = out.readLine()) != null && !line.startsWith("READY ")) {
-                // logging that reached stdout
-            }
-            return line;
-        } catch (IOException e) {
-            return null;
-        }
+        ChildJvm.Started child = ChildJvm.start(EmulatorProbe.class, "1g", log, Duration.ofSeconds(60),
+                String.valueOf(streamLimit));
+        return new ProbeProcess(child.process(), child.ready());
     }
 
     long pid() {

@@ -61,6 +61,16 @@ public final class ActionDetector {
         return builder().actions(Arrays.asList(actions)).build();
     }
 
+    /**
+     * A detector of comma-separated action names (blanks around each trimmed) with default settings, like
+     * {@link #of(String...)}: for factories that pass one text, such as the overshoot-actions-source Kamelet's.
+     */
+    public static ActionDetector parse(String commaSeparatedActions) {
+        Builder builder = builder();
+        builder.setActions(commaSeparatedActions);
+        return builder.build();
+    }
+
     public List<String> actions() {
         return actions;
     }

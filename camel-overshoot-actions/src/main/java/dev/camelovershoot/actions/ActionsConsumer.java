@@ -1,7 +1,6 @@
 package dev.camelovershoot.actions;
 
 import org.apache.camel.Exchange;
-import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.support.DefaultConsumer;
 
@@ -33,15 +32,7 @@ final class ActionsConsumer extends DefaultConsumer {
 
     void emit(DetectedAction event) {
         Exchange exchange = createExchange(false);
-        Message message = exchange.getMessage();
-        message.setBody(event);
-        message.setHeader(ActionsConstants.ACTION, event.action());
-        message.setHeader(ActionsConstants.CONFIDENCE, event.confidence());
-        message.setHeader(ActionsConstants.TIMESTAMP, event.timestamp());
-        message.setHeader(ActionsConstants.FRAME_NUMBER, event.frameNumber());
-        if (event.duration() != null) {
-            message.setHeader(ActionsConstants.DURATION, event.duration());
-        }
+        ActionHeaders.set(exchange.getMessage(), event);
         try {
             getProcessor().process(exchange);
         } catch (Exception e) {

@@ -1,17 +1,15 @@
 package dev.camelovershoot.reliability;
 
+import dev.camelovershoot.testinfra.ChildJvm;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -46,21 +44,13 @@ final class EmulatorJvm implements AutoCloseable {
     /** Starts a new emulator process and waits until it listens. */
     synchronized EmulatorJvm start() throws Exception {
         incarnation++;
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Path log = logDir.resolve("emulator-" + incarnation + ".log");
-        process = new ProcessBuilder(java, "-Xmx512m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                EmulatorProcess.class.getName(), apiKey, String.valueOf(leaseTtlSeconds))
-                .redirectError(log.toFile()).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        String ready = CompletableFuture.supplyAsync(() -> readUntilReady(out))
-                .get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        if (ready == null) {
-            process.destroyForcibly();
-            throw new IllegalStateException("the emulator process did not start; see " + log);
-        }
-        String[] fields = ready.split(" ");
-        apiPort = Integer.parseInt(fields[1]);
-        controlPort = Integer.parseInt(fields[2]);
+        ChildJvm.Started child = ChildJvm.start(EmulatorProcess.class, "512m",
+                logDir.resolve("emulator-" + incarnation + ".log"), START_TIMEOUT, apiKey,
+                String.valueOf(leaseTtlSeconds));
+        process = child.process();
+        apiPort = Integer.parseInt(child.ready().get(1));
+        controlPort = Integer.parseInt(child.ready().get(2));
+        BufferedReader out = child.out();
         Thread reader = new Thread(() -> readResults(out), "emulator-" + incarnation + "-stdout");
         reader.setDaemon(true);
         reader.start();
@@ -138,18 +128,6 @@ final class EmulatorJvm implements AutoCloseable {
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
                 kill();
             }
-        }
-    }
-
-    private static String readUntilReady(BufferedReader out) {
-        try {
-            String line;
-            while ((line = out.readLine()) != null && !line.startsWith("READY ")) {
-                // logging that reached stdout
-            }
-            return line;
-        } catch (IOException e) {
-            return null;
         }
     }
 

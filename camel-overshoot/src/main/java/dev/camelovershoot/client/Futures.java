@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
 
 /** Turns asynchronous failures into this client's exceptions. Public for {@code client.v1}. */
 public final class Futures {
@@ -29,6 +30,19 @@ public final class Futures {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    /**
+     * {@code future}, completed normally whatever its outcome: a failure is logged as a warning, {@code failed}
+     * followed by the failure's message. For clean-up steps that must neither fail nor hold up a close.
+     */
+    public static CompletableFuture<Void> quietly(CompletableFuture<?> future, Logger log, String failed) {
+        return future.handle((result, error) -> {
+            if (error != null) {
+                log.warn("{}: {}", failed, unwrap(error).getMessage());
+            }
+            return null;
+        });
     }
 
     /** The {@link OvershootException} behind a failure, wrapping anything else. */

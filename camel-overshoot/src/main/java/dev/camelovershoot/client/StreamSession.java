@@ -431,23 +431,15 @@ public final class StreamSession implements AutoCloseable {
     }
 
     private CompletableFuture<Void> disconnectTransport() {
-        return Futures.call(transport::disconnect)
-                .orTimeout(DISCONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-                .exceptionally(error -> {
-                    LOG.warn("The transport failed to disconnect: {}", Futures.unwrap(error).getMessage());
-                    return null;
-                });
+        return Futures.quietly(Futures.call(transport::disconnect)
+                .orTimeout(DISCONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS), LOG,
+                "The transport failed to disconnect");
     }
 
     /** Deletes a stream; a failure is logged, not thrown, since the lease ends the stream anyway. */
     private CompletableFuture<Void> deleteQuietly(String id) {
-        return client.deleteStreamAsync(id).handle((status, error) -> {
-            if (error != null) {
-                LOG.warn("Could not delete stream {}; its lease will end it: {}", id,
-                        Futures.unwrap(error).getMessage());
-            }
-            return null;
-        });
+        return Futures.quietly(client.deleteStreamAsync(id), LOG,
+                "Could not delete stream " + id + "; its lease will end it");
     }
 
     // ---- helpers ----

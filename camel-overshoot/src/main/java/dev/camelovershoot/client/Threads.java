@@ -11,9 +11,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The client's own threads: daemon, one per executor. By default named {@value #PREFIX}{@code <role>-<n>} so leaks
  * are easy to spot; with a caller's {@link ThreadFactory} (a framework's, say) its thread gets the role appended to
- * the name the factory gave it.
+ * the name the factory gave it. Public for {@code client.v1}.
  */
-final class Threads {
+public final class Threads {
 
     static final String PREFIX = "overshoot-";
 
@@ -24,7 +24,7 @@ final class Threads {
     }
 
     /** Makes the threads of one role; {@code base} null means the client's own naming. */
-    static ThreadFactory factory(ThreadFactory base, String role) {
+    public static ThreadFactory factory(ThreadFactory base, String role) {
         return task -> {
             Thread thread;
             if (base == null) {
@@ -39,7 +39,7 @@ final class Threads {
     }
 
     /** A single thread from {@code threads}; cancelled timers are dropped at once. */
-    static ScheduledExecutorService single(ThreadFactory threads) {
+    public static ScheduledExecutorService single(ThreadFactory threads) {
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, threads);
         executor.setRemoveOnCancelPolicy(true);
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);

@@ -15,8 +15,6 @@ import org.apache.camel.ShutdownRunningTask;
 import org.apache.camel.Suspendable;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
-import org.apache.camel.health.HealthCheckHelper;
-import org.apache.camel.health.HealthCheckRepository;
 import org.apache.camel.spi.ShutdownAware;
 import org.apache.camel.support.DefaultConsumer;
 import org.slf4j.Logger;
@@ -43,6 +41,7 @@ public class OvershootConsumer extends DefaultConsumer
     private volatile StreamFleet<SharedStream> fleet;
     private final KeyedResults keyed = new KeyedResults();
     private ExecutorService executor;
+    private OvershootConsumerHealthCheck check;
 
     public OvershootConsumer(OvershootEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -66,7 +65,7 @@ public class OvershootConsumer extends DefaultConsumer
         executor = getEndpoint().getCamelContext().getExecutorServiceManager()
                 .newSingleThreadExecutor(this, "OvershootConsumer[" + getEndpoint().getStreamName() + "]");
         executor.execute(this::deliver);
-        registerHealthCheck();
+        check = OvershootConsumerHealthCheck.attach(this, getEndpoint(), this);
         if (stream != null) {
             stream.subscribe(this);
         }
@@ -75,6 +74,10 @@ public class OvershootConsumer extends DefaultConsumer
 
     @Override
     protected void doStop() throws Exception {
+        if (check != null) {
+            check.detach();
+            check = null;
+        }
         SharedStream current = stream;
         StreamFleet<SharedStream> keyedStreams = fleet;
         stream = null;
@@ -227,16 +230,6 @@ public class OvershootConsumer extends DefaultConsumer
                     exchange.getException());
         }
         releaseExchange(exchange, false);
-    }
-
-    private void registerHealthCheck() {
-        HealthCheckRepository repository = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(),
-                "consumers", HealthCheckRepository.class);
-        if (repository != null) {
-            OvershootConsumerHealthCheck check = new OvershootConsumerHealthCheck(getEndpoint(), this, getRouteId());
-            check.setEnabled(getEndpoint().getComponent().isHealthCheckConsumerEnabled());
-            setHealthCheck(check);
-        }
     }
 
     /** What the consumer's buffer reports: rejected results, a route falling behind. */

@@ -2,6 +2,7 @@ package dev.camelovershoot.component;
 
 import dev.camelovershoot.client.StreamListener;
 import dev.camelovershoot.client.wire.InferenceResult;
+import dev.camelovershoot.transport.ReconnectListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -109,6 +110,8 @@ final class OvershootMetrics implements StreamMetrics.Factory {
         private final Counter results;
         private final Timer latency;
         private final Map<StreamListener.Retry, Counter> retries = new EnumMap<>(StreamListener.Retry.class);
+        private final Map<ReconnectListener.Reconnect, Counter> reconnects =
+                new EnumMap<>(ReconnectListener.Reconnect.class);
         private final AtomicReference<StreamStatus.State> state;
         private boolean closed;
 
@@ -125,10 +128,11 @@ final class OvershootMetrics implements StreamMetrics.Factory {
             results = counter("results", tags, "Inference results received");
             latency = Timer.builder(PREFIX + "result.latency").tags(tags)
                     .description("End-to-end latency Overshoot reports with each result").register(registry);
-            retries.put(StreamListener.Retry.STREAM, counter("reconnects", tags.and("layer", "stream"),
-                    "Retries, by what was retried"));
-            retries.put(StreamListener.Retry.RESULTS, counter("reconnects", tags.and("layer", "results"),
-                    "Retries, by what was retried"));
+            retries.put(StreamListener.Retry.STREAM, reconnects(tags, "stream"));
+            retries.put(StreamListener.Retry.RESULTS, reconnects(tags, "results"));
+            for (ReconnectListener.Reconnect layer : ReconnectListener.Reconnect.values()) {
+                reconnects.put(layer, reconnects(tags, tag(layer)));
+            }
             retries.put(StreamListener.Retry.KEEPALIVE, counter("keepalive.failures", tags,
                     "Lease renewals that failed and were tried again"));
         }
@@ -160,6 +164,11 @@ final class OvershootMetrics implements StreamMetrics.Factory {
         }
 
         @Override
+        public void reconnect(ReconnectListener.Reconnect what) {
+            reconnects.get(what).increment();
+        }
+
+        @Override
         public void state(StreamStatus.State current) {
             state.set(current);
         }
@@ -181,6 +190,10 @@ final class OvershootMetrics implements StreamMetrics.Factory {
                     .register(registry);
         }
         return state;
+    }
+
+    private Counter reconnects(Tags tags, String layer) {
+        return counter("reconnects", tags.and("layer", layer), "Reconnects and retries, by layer");
     }
 
     private Counter counter(String name, Tags tags, String description) {

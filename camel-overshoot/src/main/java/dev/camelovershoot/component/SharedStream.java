@@ -69,12 +69,20 @@ final class SharedStream extends NamedStream implements StreamListener, FrameSin
         StreamRequest request = StreamRequests.request(config, component.getCamelContext());
         OvershootClient client = StreamRequests.client(config, component.httpClient(),
                 component.streamThreads(name, null));
-        MediaTransport transport = MediaTransport.of(config, MediaSettings.transport(config, request.processing())
-                .withThreads(component.streamThreads(name, "video")), component);
-        FrameSource source = config.getSource() == null ? null : FrameSources.open(config.getSource(),
-                MediaSettings.source(config, request.processing()).withThreads(component.streamThreads(name, "source")));
-        SharedStream stream = new SharedStream(name, config, transport, source,
-                component.metrics().open(endpointName, key != null));
+        StreamMetrics metrics = component.metrics().open(endpointName, key != null);
+        MediaTransport transport;
+        FrameSource source;
+        try {
+            transport = MediaTransport.of(config, MediaSettings.transport(config, request.processing())
+                    .withThreads(component.streamThreads(name, "video")).withReconnectListener(metrics::reconnect),
+                    component);
+            source = config.getSource() == null ? null : FrameSources.open(config.getSource(), MediaSettings
+                    .source(config, request.processing()).withThreads(component.streamThreads(name, "source")));
+        } catch (RuntimeException e) {
+            metrics.close();
+            throw e;
+        }
+        SharedStream stream = new SharedStream(name, config, transport, source, metrics);
         stream.session = StreamSession.builder(client, request)
                 .transport(transport)
                 .listener(stream)

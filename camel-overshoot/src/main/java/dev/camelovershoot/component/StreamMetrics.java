@@ -2,6 +2,7 @@ package dev.camelovershoot.component;
 
 import dev.camelovershoot.client.StreamListener;
 import dev.camelovershoot.client.wire.InferenceResult;
+import dev.camelovershoot.transport.ReconnectListener;
 
 /**
  * What a shared stream counts for monitoring. {@link #NONE} unless metrics are on; then {@link OvershootMetrics},
@@ -62,6 +63,10 @@ interface StreamMetrics {
     }
 
     default void retry(StreamListener.Retry what) {
+    }
+
+    /** A reconnect of the video transport's own connections. */
+    default void reconnect(ReconnectListener.Reconnect what) {
     }
 
     default void state(StreamStatus.State state) {

@@ -19,8 +19,6 @@ import org.apache.camel.Processor;
 import org.apache.camel.Suspendable;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
-import org.apache.camel.health.HealthCheckHelper;
-import org.apache.camel.health.HealthCheckRepository;
 import org.apache.camel.support.DefaultConsumer;
 
 /**
@@ -44,6 +42,7 @@ final class V1Consumer extends DefaultConsumer
     private volatile String lastFailure;
     private volatile OvershootException stoppedBy;
     private ExecutorService events;
+    private OvershootConsumerHealthCheck check;
 
     V1Consumer(OvershootEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -69,7 +68,7 @@ final class V1Consumer extends DefaultConsumer
         if (acquired != null) {
             acquired.subscribe(this);
         }
-        registerHealthCheck();
+        check = OvershootConsumerHealthCheck.attach(this, getEndpoint(), this);
         if (acquired != null) {
             acquired.whenStarted().thenAccept(this::startWatch);
         }
@@ -78,6 +77,10 @@ final class V1Consumer extends DefaultConsumer
 
     @Override
     protected void doStop() throws Exception {
+        if (check != null) {
+            check.detach();
+            check = null;
+        }
         V1Stream current = stream;
         StreamFleet<V1Stream> keyedStreams = fleet;
         stream = null;
@@ -257,16 +260,6 @@ final class V1Consumer extends DefaultConsumer
     public long getSkippedCount() {
         Watch current = watch;
         return current == null ? 0 : current.skipped();
-    }
-
-    private void registerHealthCheck() {
-        HealthCheckRepository repository = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(),
-                "consumers", HealthCheckRepository.class);
-        if (repository != null) {
-            OvershootConsumerHealthCheck check = new OvershootConsumerHealthCheck(getEndpoint(), this, getRouteId());
-            check.setEnabled(getEndpoint().getComponent().isHealthCheckConsumerEnabled());
-            setHealthCheck(check);
-        }
     }
 
     @Override

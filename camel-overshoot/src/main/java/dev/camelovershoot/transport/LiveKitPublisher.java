@@ -74,9 +74,16 @@ public final class LiveKitPublisher implements BridgedTransport.Connection {
      * @param height   announced track height
      * @param timeout  bound for each signalling step and for the peer connection to connect
      * @param reconnect backoff between resume and rejoin attempts, and their budget
+     * @param reconnects told of each resume and rejoin attempt after a loss, and of each join tried again
      */
     public record Settings(String codec, int width, int height, List<RTCIceServer> iceServers, Duration timeout,
-                           ReconnectPolicy reconnect) {
+                           ReconnectPolicy reconnect, ReconnectListener reconnects) {
+
+        /** Settings that tell no one of reconnects. */
+        public Settings(String codec, int width, int height, List<RTCIceServer> iceServers, Duration timeout,
+                        ReconnectPolicy reconnect) {
+            this(codec, width, height, iceServers, timeout, reconnect, ReconnectListener.NONE);
+        }
     }
 
     /** A publisher whose threads are its own ({@code livekit-publisher}, {@code livekit-signal-<n>}). */
@@ -115,7 +122,7 @@ public final class LiveKitPublisher implements BridgedTransport.Connection {
         recovering.set(true);
         return CompletableFuture.runAsync(() -> {
             try {
-                LiveKitException failure = restore(true);
+                LiveKitException failure = restore(true, false);
                 if (failure != null) {
                     gaveUp = true;
                     throw failure;
@@ -214,9 +221,10 @@ public final class LiveKitPublisher implements BridgedTransport.Connection {
      * once, as livekit-client's does; later ones wait as the policy says. Each attempt uses the newest token, so a
      * token refused while a newer one arrived is retried at once.
      *
+     * @param lost whether a connection was lost (then every attempt is a reconnect; else all but the first join)
      * @return what a retry cannot fix, or null when connected (or closed)
      */
-    private LiveKitException restore(boolean rejoin) {
+    private LiveKitException restore(boolean rejoin, boolean lost) {
         ReconnectPolicy policy = settings.reconnect();
         long delay = 0;
         for (int attempt = 0; !closed; attempt++) {
@@ -229,6 +237,10 @@ public final class LiveKitPublisher implements BridgedTransport.Connection {
             String token = signal.token();
             rejoin |= joined == null || peer == null;
             String what = rejoin ? "join" : "resume";
+            if (lost || attempt > 0) {
+                settings.reconnects().onReconnect(rejoin ? ReconnectListener.Reconnect.LIVEKIT_REJOIN
+                        : ReconnectListener.Reconnect.LIVEKIT_RESUME);
+            }
             try {
                 if (rejoin) {
                     join(token);
@@ -274,7 +286,7 @@ public final class LiveKitPublisher implements BridgedTransport.Connection {
         }
         control.execute(() -> {
             try {
-                LiveKitException failure = restore(rejoin);
+                LiveKitException failure = restore(rejoin, true);
                 if (failure != null) {
                     gaveUp = true;
                     failures.accept(failure);

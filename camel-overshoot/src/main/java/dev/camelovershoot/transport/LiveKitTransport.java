@@ -65,7 +65,7 @@ public final class LiveKitTransport extends BridgedTransport<LiveKitPublisher> i
     private CompletableFuture<Void> join(LiveKitInfo room, Consumer<OvershootException> failures) {
         LiveKitPublisher next = new LiveKitPublisher(http, runtime.factory(), track(), room.url(),
                 new LiveKitPublisher.Settings(settings.codec(), settings.width(), settings.height(),
-                        settings.iceServers(), settings.timeout(), settings.reconnect()),
+                        settings.iceServers(), settings.timeout(), settings.reconnect(), settings.reconnects()),
                 e -> lost(e, failures), settings.threads());
         connection(next);
         return next.start(room.token())

@@ -21,9 +21,11 @@ import java.util.concurrent.ThreadFactory;
  *                   is open, 1 s doubling up to 30 s between attempts
  * @param threads    makes the transport's threads (LiveKit publisher and signal threads, named by it); {@code null}:
  *                   daemon threads {@code livekit-publisher} and {@code livekit-signal-<n>}
+ * @param reconnects told of each reconnect, for monitoring
  */
 public record TransportSettings(String codec, double publishFps, int width, int height, List<RTCIceServer> iceServers,
-                                Duration timeout, ReconnectPolicy reconnect, ThreadFactory threads) {
+                                Duration timeout, ReconnectPolicy reconnect, ThreadFactory threads,
+                                ReconnectListener reconnects) {
 
     public TransportSettings {
         codec = codec.toLowerCase(Locale.ROOT);
@@ -32,12 +34,14 @@ public record TransportSettings(String codec, double publishFps, int width, int 
         }
         iceServers = List.copyOf(iceServers);
         Objects.requireNonNull(reconnect, "reconnect");
+        Objects.requireNonNull(reconnects, "reconnects");
     }
 
     /** Settings that reconnect with {@link ReconnectPolicy#defaults()}. */
     public TransportSettings(String codec, double publishFps, int width, int height, List<RTCIceServer> iceServers,
                              Duration timeout) {
-        this(codec, publishFps, width, height, iceServers, timeout, ReconnectPolicy.defaults(), null);
+        this(codec, publishFps, width, height, iceServers, timeout, ReconnectPolicy.defaults(), null,
+                ReconnectListener.NONE);
     }
 
     /** VP8 at the given rate, 640x480 announced, no ICE servers, 15 s steps (LiveKit clients use the same). */
@@ -47,11 +51,19 @@ public record TransportSettings(String codec, double publishFps, int width, int 
 
     /** The same settings with another reconnect policy. */
     public TransportSettings withReconnect(ReconnectPolicy policy) {
-        return new TransportSettings(codec, publishFps, width, height, iceServers, timeout, policy, threads);
+        return new TransportSettings(codec, publishFps, width, height, iceServers, timeout, policy, threads,
+                reconnects);
     }
 
     /** The same settings with the transport's threads made by {@code factory}. */
     public TransportSettings withThreads(ThreadFactory factory) {
-        return new TransportSettings(codec, publishFps, width, height, iceServers, timeout, reconnect, factory);
+        return new TransportSettings(codec, publishFps, width, height, iceServers, timeout, reconnect, factory,
+                reconnects);
+    }
+
+    /** The same settings telling {@code listener} of each reconnect. */
+    public TransportSettings withReconnectListener(ReconnectListener listener) {
+        return new TransportSettings(codec, publishFps, width, height, iceServers, timeout, reconnect, threads,
+                listener);
     }
 }

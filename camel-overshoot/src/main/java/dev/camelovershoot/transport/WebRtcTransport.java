@@ -78,6 +78,7 @@ public final class WebRtcTransport extends BridgedTransport<PublisherPeer> {
         public void onConnectionChange(RTCPeerConnectionState state) {
             if (isLive() && state == RTCPeerConnectionState.FAILED && peer == connection()) {
                 release(peer);
+                settings.reconnects().onReconnect(ReconnectListener.Reconnect.WEBRTC);
                 failures.accept(new TransportException("The WebRTC connection to the service was lost (" + state
                         + "); legacy WebRTC streams cannot reconnect, use the native transport for that", null));
             }

@@ -113,7 +113,7 @@ class HealthCheckTest extends EmulatorCamelTest {
     }
 
     private HealthCheck.Result producerHealth() {
-        return HealthCheckHelper.invokeReadiness(context).stream()
+        return HealthCheckHelper.invokeReadiness(context, "full").stream()
                 .filter(result -> result.getCheck().getId().equals("producer:overshoot-publisher"))
                 .findFirst().orElseThrow(() -> new AssertionError("no health check for the producer"));
     }
@@ -135,7 +135,7 @@ class HealthCheckTest extends EmulatorCamelTest {
 
     /** The consumers repository wraps each consumer's own check under the id consumer:routeId. */
     private HealthCheck.Result health() {
-        return HealthCheckHelper.invokeReadiness(context).stream()
+        return HealthCheckHelper.invokeReadiness(context, "full").stream()
                 .filter(result -> result.getCheck().getId().equals("consumer:watcher"))
                 .findFirst().orElseThrow(() -> new AssertionError("no health check for the consumer"));
     }

@@ -75,6 +75,23 @@ class MetricsTest extends EmulatorCamelTest {
         assertThat(counter("reconnects", "layer", "stream")).isZero();
     }
 
+    @Test
+    void countsLiveKitResumesAndRejoinsByLayer() {
+        String id = connectedStream();
+        await().atMost(WAIT).until(() -> counter("frames.published") >= 1);
+        var rooms = emulator.liveKitRooms().orElseThrow();
+
+        assertThat(rooms.dropSignal(id)).isEqualTo(1);
+        await().atMost(WAIT).until(() -> counter("reconnects", "layer", "livekit_resume") >= 1);
+        assertThat(rooms.requestReconnect(id)).isEqualTo(1);
+        await().atMost(WAIT).until(() -> counter("reconnects", "layer", "livekit_rejoin") >= 1);
+
+        double published = counter("frames.published");
+        await().atMost(WAIT).until(() -> counter("frames.published") > published);
+        assertThat(counter("reconnects", "layer", "webrtc")).isZero();
+        assertThat(counter("reconnects", "layer", "stream")).isZero();
+    }
+
     private double counter(String name, String... tags) {
         Counter counter = meters.get("camel.overshoot." + name).tag("streamName", "metered").tags(tags).counter();
         return counter.count();

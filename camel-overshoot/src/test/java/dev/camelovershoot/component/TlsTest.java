@@ -2,10 +2,14 @@ package dev.camelovershoot.component;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import dev.camelovershoot.client.v1.ViewerToken;
 import dev.camelovershoot.client.wire.ModelInfo;
 import dev.camelovershoot.testinfra.OvershootEmulatorExtension;
 import dev.camelovershoot.testinfra.TestCertificates;
+import dev.camelovershoot.testinfra.frames.TestImages;
+import dev.camelovershoot.testinfra.v1.V1Settings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,11 +31,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The emulator serves HTTPS and WSS with a certificate of a test CA: a route trusting that CA through
  * sslContextParameters gets results over the REST API, the results WebSocket and LiveKit signalling, all over TLS;
- * without it the route fails saying the certificate is not trusted.
+ * without it the route fails saying the certificate is not trusted. A v1 stream publishes through its LiveKit room
+ * over wss as well.
  */
 class TlsTest extends EmulatorCamelTest {
 
     private static final Path DIR = tempDir();
+    private static final String V1_MODEL = V1Settings.DEFAULT_MODELS.get(0).model();
     private static final TestCertificates CERTS = TestCertificates.create(DIR);
 
     @RegisterExtension
@@ -90,6 +96,27 @@ class TlsTest extends EmulatorCamelTest {
         assertThat(emulator.liveKitUrl()).startsWith("wss://");
         assertThat(snapshot(activeStream()).sourceType()).isEqualTo("native");
         assertThat(clientsMade).hasValue(1);
+    }
+
+    @Test
+    void aV1StreamPublishesThroughItsRoomOverWssAndGetsAnswers() throws Exception {
+        String v1 = "overshoot:tlsv1?apiUrl=RAW(" + emulator.v1BaseUrl() + ")&model=" + V1_MODEL
+                + "&intervalSeconds=0.3";
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("timer:v1camera?period=100").setBody(exchange -> TestImages.solid(160, 120, "red")).to(v1);
+                from(v1).to("mock:v1answers");
+                from("direct:viewer").to(v1 + "&operation=viewerToken");
+            }
+        });
+        MockEndpoint answers = getMockEndpoint("mock:v1answers");
+
+        await().atMost(WAIT).until(() -> answers.getExchanges().stream()
+                .anyMatch(e -> e.getMessage().getBody(String.class).contains("\"color\":\"red\"")));
+        // The frames reached the service through the stream's LiveKit room, joined at the URL the service gave.
+        ViewerToken viewer = template.requestBody("direct:viewer", null, ViewerToken.class);
+        assertThat(viewer.url()).startsWith("wss://");
     }
 
     @Test

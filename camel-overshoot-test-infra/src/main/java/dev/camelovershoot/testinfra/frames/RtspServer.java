@@ -3,16 +3,18 @@ package dev.camelovershoot.testinfra.frames;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * An RTSP camera for tests: the camera-rtsp example's {@code rtsp-server.py} (GStreamer's RTSP server, Debian
  * packages installed by scripts/prereqs.sh) serving the H.264 video of one MP4 file on a free port, for as long as
- * this is open.
+ * this is open. It tells its clients, and which process holds them, from outside the clients (Linux's /proc).
  */
 public final class RtspServer implements AutoCloseable {
 
@@ -50,6 +52,25 @@ public final class RtspServer implements AutoCloseable {
 
     public String url() {
         return url;
+    }
+
+    /** The port the server listens on. */
+    public int port() {
+        return URI.create(url).getPort();
+    }
+
+    /** How many clients are connected to the server now: its established connections. */
+    public long clients() throws IOException {
+        int port = port();
+        return TcpConnections.established().stream().filter(c -> c.localPort() == port).count();
+    }
+
+    /** How many connections to the server process {@code pid} holds now (0 once it has exited). */
+    public long clientsFrom(long pid) throws IOException {
+        int port = port();
+        Set<Long> sockets = TcpConnections.socketsOf(pid);
+        return TcpConnections.established().stream()
+                .filter(c -> c.remotePort() == port && sockets.contains(c.inode())).count();
     }
 
     @Override

@@ -30,11 +30,11 @@ record Call(Request request, String apiKey, List<String> params) {
 
     /** A WebSocket URL of ours for the client, {@code wss://} when it reached us over TLS. */
     String webSocketUrl(String path) {
-        return (request.isSecure() ? "wss://" : "ws://") + authority() + path;
+        return RequestUrls.webSocket(request, path);
     }
 
     /** Where the client reached us, for URLs handed back to it. */
     String authority() {
-        return Request.getServerName(request) + ":" + Request.getServerPort(request);
+        return RequestUrls.authority(request);
     }
 }

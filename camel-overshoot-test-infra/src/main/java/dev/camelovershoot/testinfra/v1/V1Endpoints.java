@@ -200,7 +200,7 @@ final class V1Endpoints {
     }
 
     private String liveKitUrl(V1Handler.Call call) {
-        return "ws://" + call.authority() + liveKitPath;
+        return call.webSocketUrl(liveKitPath);
     }
 
     /** The service being slow, as a test asked: the answer comes after {@code delay}. */

@@ -2,6 +2,7 @@ package dev.camelovershoot.testinfra.v1;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.camelovershoot.testinfra.RecordedRequest;
+import dev.camelovershoot.testinfra.server.RequestUrls;
 import dev.camelovershoot.testinfra.server.RouteLookup;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -64,8 +65,9 @@ final class V1Handler extends Handler.Abstract {
         }
 
         /** Where the client reached us, for URLs handed back to it. */
-        String authority() {
-            return Request.getServerName(request) + ":" + Request.getServerPort(request);
+        /** A WebSocket URL of ours for the client, {@code wss://} when it reached us over TLS. */
+        String webSocketUrl(String path) {
+            return RequestUrls.webSocket(request, path);
         }
     }
 

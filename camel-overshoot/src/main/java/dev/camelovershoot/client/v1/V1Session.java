@@ -7,12 +7,13 @@ import dev.camelovershoot.client.OvershootException;
 import dev.camelovershoot.client.ReconnectPolicy;
 import dev.camelovershoot.client.StreamClosedException;
 import dev.camelovershoot.client.StreamEvent;
+import dev.camelovershoot.client.Threads;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -42,7 +43,7 @@ public final class V1Session implements WatchedStream, AutoCloseable {
     private final SessionListener listener;
     private final ReconnectPolicy policy;
     private final Duration keepaliveEvery;
-    private final ScheduledThreadPoolExecutor control;
+    private final ScheduledExecutorService control;
     private final CompletableFuture<V1Session> started = new CompletableFuture<>();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private final AtomicBoolean closing = new AtomicBoolean();
@@ -64,13 +65,11 @@ public final class V1Session implements WatchedStream, AutoCloseable {
         this.policy = builder.policy;
         this.keepaliveEvery = builder.keepaliveEvery;
         ThreadFactory threads = builder.threads;
-        this.control = new ScheduledThreadPoolExecutor(1, task -> {
+        this.control = Threads.single(task -> {
             Thread thread = threads.newThread(task);
             controlThread = thread;
             return thread;
         });
-        control.setRemoveOnCancelPolicy(true);
-        control.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     }
 
     /** A stream this client publishes into. */
@@ -359,22 +358,15 @@ public final class V1Session implements WatchedStream, AutoCloseable {
     }
 
     private CompletableFuture<Void> disconnectPublisher() {
-        return Futures.call(publisher::disconnect)
-                .orTimeout(DISCONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-                .exceptionally(error -> {
-                    LOG.warn("The publisher failed to disconnect: {}", Futures.unwrap(error).getMessage());
-                    return null;
-                });
+        return Futures.quietly(Futures.call(publisher::disconnect)
+                .orTimeout(DISCONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS), LOG,
+                "The publisher failed to disconnect");
     }
 
+    /** Deletes a stream; a failure is logged, not thrown, since the lease ends the stream anyway. */
     private CompletableFuture<Void> deleteQuietly(String id) {
-        return client.deleteStreamAsync(id).handle((deleted, error) -> {
-            if (error != null) {
-                LOG.warn("Could not delete stream {}; its lease will end it: {}", id,
-                        Futures.unwrap(error).getMessage());
-            }
-            return null;
-        });
+        return Futures.quietly(client.deleteStreamAsync(id), LOG,
+                "Could not delete stream " + id + "; its lease will end it");
     }
 
     // ---- helpers ----
@@ -438,7 +430,7 @@ public final class V1Session implements WatchedStream, AutoCloseable {
         private SessionListener listener = new SessionListener() { };
         private ReconnectPolicy policy = ReconnectPolicy.defaults();
         private Duration keepaliveEvery;
-        private ThreadFactory threads = NamedThreads.daemon("session");
+        private ThreadFactory threads = Threads.factory(null, "v1-session");
 
         private Builder(V1Client client, CreateStreamRequest request) {
             this.client = Objects.requireNonNull(client, "client");

@@ -7,6 +7,7 @@ import dev.camelovershoot.client.NetworkException;
 import dev.camelovershoot.client.NotFoundException;
 import dev.camelovershoot.client.OvershootException;
 import dev.camelovershoot.client.ReconnectPolicy;
+import dev.camelovershoot.client.Threads;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -289,7 +290,7 @@ public final class Watch implements AutoCloseable {
         private Duration interval = Duration.ofSeconds(2);
         private ReconnectPolicy backoff = ReconnectPolicy.defaults();
         private WatchListener listener;
-        private ThreadFactory threads = NamedThreads.daemon("watch");
+        private ThreadFactory threads = Threads.factory(null, "v1-watch");
         private ResponseFormat responseFormat;
         private Integer maxTokens;
         private Double temperature;

@@ -37,7 +37,7 @@ class QuarkusExampleTest {
                 when().get("/q/health/ready").then()
                         .statusCode(200)
                         .body("checks.find { it.name == 'camel-overshoot' }.status", equalTo("UP"))
-                        .body("checks.find { it.name == 'camel-overshoot' }.data", hasKey("consumer:overshoot-video-results")));
+                        .body("checks.find { it.name == 'camel-overshoot' }.data", hasKey("consumer:video-results")));
     }
 
     @Test
