@@ -67,6 +67,7 @@ public class OvershootComponentConfigurer extends PropertyConfigurerSupport impl
         case "iceUsername": getOrCreateConfiguration(target).setIceUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "intervalseconds":
         case "intervalSeconds": getOrCreateConfiguration(target).setIntervalSeconds(property(camelContext, double.class, value)); return true;
+        case "keyed": getOrCreateConfiguration(target).setKeyed(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "lifecycleevents":
@@ -80,6 +81,10 @@ public class OvershootComponentConfigurer extends PropertyConfigurerSupport impl
         case "maxOutputTokens": getOrCreateConfiguration(target).setMaxOutputTokens(property(camelContext, java.lang.Integer.class, value)); return true;
         case "maxpublishfps":
         case "maxPublishFps": getOrCreateConfiguration(target).setMaxPublishFps(property(camelContext, double.class, value)); return true;
+        case "maxstreams":
+        case "maxStreams": getOrCreateConfiguration(target).setMaxStreams(property(camelContext, int.class, value)); return true;
+        case "maxstreamspolicy":
+        case "maxStreamsPolicy": getOrCreateConfiguration(target).setMaxStreamsPolicy(property(camelContext, dev.camelovershoot.component.MaxStreamsPolicy.class, value)); return true;
         case "metricsenabled":
         case "metricsEnabled": target.setMetricsEnabled(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "mode": getOrCreateConfiguration(target).setMode(property(camelContext, java.lang.String.class, value)); return true;
@@ -109,6 +114,8 @@ public class OvershootComponentConfigurer extends PropertyConfigurerSupport impl
         case "source": getOrCreateConfiguration(target).setSource(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "streamidletimeout":
+        case "streamIdleTimeout": getOrCreateConfiguration(target).setStreamIdleTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "targetfps":
         case "targetFps": getOrCreateConfiguration(target).setTargetFps(property(camelContext, int.class, value)); return true;
         case "transport": getOrCreateConfiguration(target).setTransport(property(camelContext, java.lang.String.class, value)); return true;
@@ -168,6 +175,7 @@ public class OvershootComponentConfigurer extends PropertyConfigurerSupport impl
         case "iceUsername": return java.lang.String.class;
         case "intervalseconds":
         case "intervalSeconds": return double.class;
+        case "keyed": return boolean.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "lifecycleevents":
@@ -181,6 +189,10 @@ public class OvershootComponentConfigurer extends PropertyConfigurerSupport impl
         case "maxOutputTokens": return java.lang.Integer.class;
         case "maxpublishfps":
         case "maxPublishFps": return double.class;
+        case "maxstreams":
+        case "maxStreams": return int.class;
+        case "maxstreamspolicy":
+        case "maxStreamsPolicy": return dev.camelovershoot.component.MaxStreamsPolicy.class;
         case "metricsenabled":
         case "metricsEnabled": return java.lang.Boolean.class;
         case "mode": return java.lang.String.class;
@@ -210,6 +222,8 @@ public class OvershootComponentConfigurer extends PropertyConfigurerSupport impl
         case "source": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "streamidletimeout":
+        case "streamIdleTimeout": return long.class;
         case "targetfps":
         case "targetFps": return int.class;
         case "transport": return java.lang.String.class;
@@ -265,6 +279,7 @@ public class OvershootComponentConfigurer extends PropertyConfigurerSupport impl
         case "iceUsername": return getOrCreateConfiguration(target).getIceUsername();
         case "intervalseconds":
         case "intervalSeconds": return getOrCreateConfiguration(target).getIntervalSeconds();
+        case "keyed": return getOrCreateConfiguration(target).isKeyed();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "lifecycleevents":
@@ -278,6 +293,10 @@ public class OvershootComponentConfigurer extends PropertyConfigurerSupport impl
         case "maxOutputTokens": return getOrCreateConfiguration(target).getMaxOutputTokens();
         case "maxpublishfps":
         case "maxPublishFps": return getOrCreateConfiguration(target).getMaxPublishFps();
+        case "maxstreams":
+        case "maxStreams": return getOrCreateConfiguration(target).getMaxStreams();
+        case "maxstreamspolicy":
+        case "maxStreamsPolicy": return getOrCreateConfiguration(target).getMaxStreamsPolicy();
         case "metricsenabled":
         case "metricsEnabled": return target.getMetricsEnabled();
         case "mode": return getOrCreateConfiguration(target).getMode();
@@ -307,6 +326,8 @@ public class OvershootComponentConfigurer extends PropertyConfigurerSupport impl
         case "source": return getOrCreateConfiguration(target).getSource();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getSslContextParameters();
+        case "streamidletimeout":
+        case "streamIdleTimeout": return getOrCreateConfiguration(target).getStreamIdleTimeout();
         case "targetfps":
         case "targetFps": return getOrCreateConfiguration(target).getTargetFps();
         case "transport": return getOrCreateConfiguration(target).getTransport();

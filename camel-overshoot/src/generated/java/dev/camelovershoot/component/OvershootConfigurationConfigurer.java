@@ -49,6 +49,7 @@ public class OvershootConfigurationConfigurer extends org.apache.camel.support.c
         case "iceUsername": target.setIceUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "intervalseconds":
         case "intervalSeconds": target.setIntervalSeconds(property(camelContext, double.class, value)); return true;
+        case "keyed": target.setKeyed(property(camelContext, boolean.class, value)); return true;
         case "lifecycleevents":
         case "lifecycleEvents": target.setLifecycleEvents(property(camelContext, boolean.class, value)); return true;
         case "livekittoken":
@@ -60,6 +61,10 @@ public class OvershootConfigurationConfigurer extends org.apache.camel.support.c
         case "maxOutputTokens": target.setMaxOutputTokens(property(camelContext, java.lang.Integer.class, value)); return true;
         case "maxpublishfps":
         case "maxPublishFps": target.setMaxPublishFps(property(camelContext, double.class, value)); return true;
+        case "maxstreams":
+        case "maxStreams": target.setMaxStreams(property(camelContext, int.class, value)); return true;
+        case "maxstreamspolicy":
+        case "maxStreamsPolicy": target.setMaxStreamsPolicy(property(camelContext, dev.camelovershoot.component.MaxStreamsPolicy.class, value)); return true;
         case "mode": target.setMode(property(camelContext, java.lang.String.class, value)); return true;
         case "model": target.setModel(property(camelContext, java.lang.String.class, value)); return true;
         case "operation": target.setOperation(property(camelContext, dev.camelovershoot.component.OvershootOperation.class, value)); return true;
@@ -84,6 +89,8 @@ public class OvershootConfigurationConfigurer extends org.apache.camel.support.c
         case "samplingratio":
         case "samplingRatio": target.setSamplingRatio(property(camelContext, java.lang.Double.class, value)); return true;
         case "source": target.setSource(property(camelContext, java.lang.String.class, value)); return true;
+        case "streamidletimeout":
+        case "streamIdleTimeout": target.setStreamIdleTimeout(property(camelContext, long.class, value)); return true;
         case "targetfps":
         case "targetFps": target.setTargetFps(property(camelContext, int.class, value)); return true;
         case "transport": target.setTransport(property(camelContext, java.lang.String.class, value)); return true;
@@ -125,6 +132,7 @@ public class OvershootConfigurationConfigurer extends org.apache.camel.support.c
         case "iceUsername": return java.lang.String.class;
         case "intervalseconds":
         case "intervalSeconds": return double.class;
+        case "keyed": return boolean.class;
         case "lifecycleevents":
         case "lifecycleEvents": return boolean.class;
         case "livekittoken":
@@ -136,6 +144,10 @@ public class OvershootConfigurationConfigurer extends org.apache.camel.support.c
         case "maxOutputTokens": return java.lang.Integer.class;
         case "maxpublishfps":
         case "maxPublishFps": return double.class;
+        case "maxstreams":
+        case "maxStreams": return int.class;
+        case "maxstreamspolicy":
+        case "maxStreamsPolicy": return dev.camelovershoot.component.MaxStreamsPolicy.class;
         case "mode": return java.lang.String.class;
         case "model": return java.lang.String.class;
         case "operation": return dev.camelovershoot.component.OvershootOperation.class;
@@ -160,6 +172,8 @@ public class OvershootConfigurationConfigurer extends org.apache.camel.support.c
         case "samplingratio":
         case "samplingRatio": return java.lang.Double.class;
         case "source": return java.lang.String.class;
+        case "streamidletimeout":
+        case "streamIdleTimeout": return long.class;
         case "targetfps":
         case "targetFps": return int.class;
         case "transport": return java.lang.String.class;
@@ -202,6 +216,7 @@ public class OvershootConfigurationConfigurer extends org.apache.camel.support.c
         case "iceUsername": return target.getIceUsername();
         case "intervalseconds":
         case "intervalSeconds": return target.getIntervalSeconds();
+        case "keyed": return target.isKeyed();
         case "lifecycleevents":
         case "lifecycleEvents": return target.isLifecycleEvents();
         case "livekittoken":
@@ -213,6 +228,10 @@ public class OvershootConfigurationConfigurer extends org.apache.camel.support.c
         case "maxOutputTokens": return target.getMaxOutputTokens();
         case "maxpublishfps":
         case "maxPublishFps": return target.getMaxPublishFps();
+        case "maxstreams":
+        case "maxStreams": return target.getMaxStreams();
+        case "maxstreamspolicy":
+        case "maxStreamsPolicy": return target.getMaxStreamsPolicy();
         case "mode": return target.getMode();
         case "model": return target.getModel();
         case "operation": return target.getOperation();
@@ -237,6 +256,8 @@ public class OvershootConfigurationConfigurer extends org.apache.camel.support.c
         case "samplingratio":
         case "samplingRatio": return target.getSamplingRatio();
         case "source": return target.getSource();
+        case "streamidletimeout":
+        case "streamIdleTimeout": return target.getStreamIdleTimeout();
         case "targetfps":
         case "targetFps": return target.getTargetFps();
         case "transport": return target.getTransport();

@@ -55,6 +55,7 @@ public class OvershootEndpointConfigurer extends PropertyConfigurerSupport imple
         case "iceUsername": target.getConfiguration().setIceUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "intervalseconds":
         case "intervalSeconds": target.getConfiguration().setIntervalSeconds(property(camelContext, double.class, value)); return true;
+        case "keyed": target.getConfiguration().setKeyed(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "lifecycleevents":
@@ -68,6 +69,10 @@ public class OvershootEndpointConfigurer extends PropertyConfigurerSupport imple
         case "maxOutputTokens": target.getConfiguration().setMaxOutputTokens(property(camelContext, java.lang.Integer.class, value)); return true;
         case "maxpublishfps":
         case "maxPublishFps": target.getConfiguration().setMaxPublishFps(property(camelContext, double.class, value)); return true;
+        case "maxstreams":
+        case "maxStreams": target.getConfiguration().setMaxStreams(property(camelContext, int.class, value)); return true;
+        case "maxstreamspolicy":
+        case "maxStreamsPolicy": target.getConfiguration().setMaxStreamsPolicy(property(camelContext, dev.camelovershoot.component.MaxStreamsPolicy.class, value)); return true;
         case "mode": target.getConfiguration().setMode(property(camelContext, java.lang.String.class, value)); return true;
         case "model": target.getConfiguration().setModel(property(camelContext, java.lang.String.class, value)); return true;
         case "operation": target.getConfiguration().setOperation(property(camelContext, dev.camelovershoot.component.OvershootOperation.class, value)); return true;
@@ -92,6 +97,8 @@ public class OvershootEndpointConfigurer extends PropertyConfigurerSupport imple
         case "samplingratio":
         case "samplingRatio": target.getConfiguration().setSamplingRatio(property(camelContext, java.lang.Double.class, value)); return true;
         case "source": target.getConfiguration().setSource(property(camelContext, java.lang.String.class, value)); return true;
+        case "streamidletimeout":
+        case "streamIdleTimeout": target.getConfiguration().setStreamIdleTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "targetfps":
         case "targetFps": target.getConfiguration().setTargetFps(property(camelContext, int.class, value)); return true;
         case "transport": target.getConfiguration().setTransport(property(camelContext, java.lang.String.class, value)); return true;
@@ -139,6 +146,7 @@ public class OvershootEndpointConfigurer extends PropertyConfigurerSupport imple
         case "iceUsername": return java.lang.String.class;
         case "intervalseconds":
         case "intervalSeconds": return double.class;
+        case "keyed": return boolean.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "lifecycleevents":
@@ -152,6 +160,10 @@ public class OvershootEndpointConfigurer extends PropertyConfigurerSupport imple
         case "maxOutputTokens": return java.lang.Integer.class;
         case "maxpublishfps":
         case "maxPublishFps": return double.class;
+        case "maxstreams":
+        case "maxStreams": return int.class;
+        case "maxstreamspolicy":
+        case "maxStreamsPolicy": return dev.camelovershoot.component.MaxStreamsPolicy.class;
         case "mode": return java.lang.String.class;
         case "model": return java.lang.String.class;
         case "operation": return dev.camelovershoot.component.OvershootOperation.class;
@@ -176,6 +188,8 @@ public class OvershootEndpointConfigurer extends PropertyConfigurerSupport imple
         case "samplingratio":
         case "samplingRatio": return java.lang.Double.class;
         case "source": return java.lang.String.class;
+        case "streamidletimeout":
+        case "streamIdleTimeout": return long.class;
         case "targetfps":
         case "targetFps": return int.class;
         case "transport": return java.lang.String.class;
@@ -224,6 +238,7 @@ public class OvershootEndpointConfigurer extends PropertyConfigurerSupport imple
         case "iceUsername": return target.getConfiguration().getIceUsername();
         case "intervalseconds":
         case "intervalSeconds": return target.getConfiguration().getIntervalSeconds();
+        case "keyed": return target.getConfiguration().isKeyed();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "lifecycleevents":
@@ -237,6 +252,10 @@ public class OvershootEndpointConfigurer extends PropertyConfigurerSupport imple
         case "maxOutputTokens": return target.getConfiguration().getMaxOutputTokens();
         case "maxpublishfps":
         case "maxPublishFps": return target.getConfiguration().getMaxPublishFps();
+        case "maxstreams":
+        case "maxStreams": return target.getConfiguration().getMaxStreams();
+        case "maxstreamspolicy":
+        case "maxStreamsPolicy": return target.getConfiguration().getMaxStreamsPolicy();
         case "mode": return target.getConfiguration().getMode();
         case "model": return target.getConfiguration().getModel();
         case "operation": return target.getConfiguration().getOperation();
@@ -261,6 +280,8 @@ public class OvershootEndpointConfigurer extends PropertyConfigurerSupport imple
         case "samplingratio":
         case "samplingRatio": return target.getConfiguration().getSamplingRatio();
         case "source": return target.getConfiguration().getSource();
+        case "streamidletimeout":
+        case "streamIdleTimeout": return target.getConfiguration().getStreamIdleTimeout();
         case "targetfps":
         case "targetFps": return target.getConfiguration().getTargetFps();
         case "transport": return target.getConfiguration().getTransport();

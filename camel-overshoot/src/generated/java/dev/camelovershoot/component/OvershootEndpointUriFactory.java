@@ -23,7 +23,7 @@ public class OvershootEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(46);
+        Set<String> props = new HashSet<>(50);
         props.add("apiKey");
         props.add("apiUrl");
         props.add("apiVersion");
@@ -42,6 +42,7 @@ public class OvershootEndpointUriFactory extends org.apache.camel.support.compon
         props.add("iceServers");
         props.add("iceUsername");
         props.add("intervalSeconds");
+        props.add("keyed");
         props.add("lazyStartProducer");
         props.add("lifecycleEvents");
         props.add("livekitToken");
@@ -49,6 +50,8 @@ public class OvershootEndpointUriFactory extends org.apache.camel.support.compon
         props.add("loop");
         props.add("maxOutputTokens");
         props.add("maxPublishFps");
+        props.add("maxStreams");
+        props.add("maxStreamsPolicy");
         props.add("mode");
         props.add("model");
         props.add("operation");
@@ -64,6 +67,7 @@ public class OvershootEndpointUriFactory extends org.apache.camel.support.compon
         props.add("resultsQueueSize");
         props.add("samplingRatio");
         props.add("source");
+        props.add("streamIdleTimeout");
         props.add("streamName");
         props.add("targetFps");
         props.add("transport");

@@ -93,10 +93,18 @@ final class MediaTransport implements VideoTransport {
         }
     }
 
+    /**
+     * Outside the lock: disconnecting waits for a room join in progress to stop, and the join's failure comes back
+     * through {@link #fail}, which takes the lock.
+     */
     @Override
-    public synchronized CompletableFuture<Void> disconnect() {
-        stream = null;
-        return delegate == null ? CompletableFuture.completedFuture(null) : delegate.disconnect();
+    public CompletableFuture<Void> disconnect() {
+        VideoTransport current;
+        synchronized (this) {
+            stream = null;
+            current = delegate;
+        }
+        return current == null ? CompletableFuture.completedFuture(null) : current.disconnect();
     }
 
     @Override
@@ -127,11 +135,16 @@ final class MediaTransport implements VideoTransport {
         }
     }
 
+    /** Outside the lock, as {@link #disconnect}. */
     @Override
-    public synchronized void close() {
-        closed = true;
-        if (delegate != null) {
-            delegate.close();
+    public void close() {
+        VideoTransport current;
+        synchronized (this) {
+            closed = true;
+            current = delegate;
+        }
+        if (current != null) {
+            current.close();
         }
     }
 

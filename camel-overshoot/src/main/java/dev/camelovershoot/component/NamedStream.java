@@ -11,7 +11,11 @@ import java.util.concurrent.TimeoutException;
  */
 abstract class NamedStream {
 
+    /** The endpoint's stream name, with {@code /key} for a keyed stream: how logs, errors and threads name it. */
     abstract String name();
+
+    /** Where it stands, for the health checks. */
+    abstract StreamStatus status();
 
     /** The merged configuration it was started with, which joining endpoints must agree with. */
     abstract OvershootConfiguration configuration();
@@ -36,9 +40,14 @@ abstract class NamedStream {
                                 + "' is not connected: " + status.reason()) : error));
     }
 
-    /** Starts a stream of a name with its merged configuration. */
+    /** How a stream of an endpoint name is called: the name, or {@code name/key} for the stream of a key. */
+    static String label(String name, String key) {
+        return key == null ? name : name + "/" + key;
+    }
+
+    /** Starts the stream of a name, or of one key of it ({@code key} null: the name's own), with its merged configuration. */
     @FunctionalInterface
     interface Starter<S extends NamedStream> {
-        S start(String name, OvershootConfiguration config, OvershootComponent component);
+        S start(String name, String key, OvershootConfiguration config, OvershootComponent component);
     }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -67,6 +68,7 @@ public class OvershootComponent extends HealthCheckComponent implements SSLConte
     private ExecutorService httpExecutor;
     private ExecutorService mediaExecutor;
     private ExecutorService asyncExecutor;
+    private ScheduledExecutorService fleetTimer;
     private WebRtcRuntime webRtcRuntime;
 
     @Override
@@ -214,6 +216,15 @@ public class OvershootComponent extends HealthCheckComponent implements SSLConte
         };
     }
 
+    /** Where the keyed streams of every endpoint name are swept for idleness: one thread for the component. */
+    synchronized ScheduledExecutorService fleetTimer() {
+        if (fleetTimer == null) {
+            fleetTimer = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this,
+                    "OvershootIdleStreams");
+        }
+        return fleetTimer;
+    }
+
     /**
      * The threads of a stream's client and session ({@code role} null: the client appends its own), transport and
      * source: Camel's, named {@code Overshoot[stream] role} after Camel's thread name pattern.
@@ -249,8 +260,11 @@ public class OvershootComponent extends HealthCheckComponent implements SSLConte
         ExecutorService media;
         ExecutorService async;
         ExecutorService http;
+        ExecutorService timer;
         WebRtcRuntime runtime;
         synchronized (this) {
+            timer = fleetTimer;
+            fleetTimer = null;
             media = mediaExecutor;
             async = asyncExecutor;
             http = httpExecutor;
@@ -265,6 +279,9 @@ public class OvershootComponent extends HealthCheckComponent implements SSLConte
         ExecutorServiceManager manager = getCamelContext().getExecutorServiceManager();
         if (media != null) {
             manager.shutdownNow(media);
+        }
+        if (timer != null) {
+            manager.shutdownNow(timer);
         }
         if (async != null) {
             manager.shutdown(async);

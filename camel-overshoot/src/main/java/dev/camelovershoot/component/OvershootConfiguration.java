@@ -199,6 +199,32 @@ public class OvershootConfiguration implements Cloneable {
                             + " meant). Overrides windowSeconds; the CamelOvershootReference header overrides it.")
     private String reference;
 
+    @UriParam(label = "fleet",
+              description = "The endpoint name stands for keyed streams only (one per CamelOvershootStreamKey): a"
+                            + " consumer opens no stream of the name itself and receives the results of the keyed"
+                            + " streams, and a producer exchange without the key header fails, naming it. false: a"
+                            + " consumer also opens the stream named in the URI, as without keys.")
+    private boolean keyed;
+
+    @UriParam(label = "fleet", defaultValue = "30000", javaType = "java.time.Duration",
+              description = "A keyed stream (header CamelOvershootStreamKey) that got no frame for this long is closed"
+                            + " (deleted on the service, its slot freed); the key's next frame opens a new one. A keyed"
+                            + " stream that ended stays this long (its frames fail, saying why) before a frame may"
+                            + " replace it. 0: never closed for idleness.")
+    private long streamIdleTimeout = 30000;
+
+    @UriParam(label = "fleet", defaultValue = "0",
+              description = "Most keyed streams open at once for this endpoint name; what a frame of one more key"
+                            + " does is the maxStreamsPolicy. 0: no limit of the component's (the service's own limit"
+                            + " per API key still applies: a create past it is retried until a slot frees).")
+    private int maxStreams;
+
+    @UriParam(label = "fleet", defaultValue = "fail",
+              description = "When maxStreams keyed streams are open and a frame of another key comes. fail: the"
+                            + " exchange fails with a MaxStreamsExceededException naming the limit; closeLeastRecentlyUsed:"
+                            + " the keyed stream that got a frame least recently is closed to make room.")
+    private MaxStreamsPolicy maxStreamsPolicy = MaxStreamsPolicy.fail;
+
     public OvershootConfiguration copy() {
         try {
             return (OvershootConfiguration) clone();
@@ -533,5 +559,37 @@ public class OvershootConfiguration implements Cloneable {
 
     public void setReference(String reference) {
         this.reference = reference;
+    }
+
+    public boolean isKeyed() {
+        return keyed;
+    }
+
+    public void setKeyed(boolean keyed) {
+        this.keyed = keyed;
+    }
+
+    public long getStreamIdleTimeout() {
+        return streamIdleTimeout;
+    }
+
+    public void setStreamIdleTimeout(long streamIdleTimeout) {
+        this.streamIdleTimeout = streamIdleTimeout;
+    }
+
+    public int getMaxStreams() {
+        return maxStreams;
+    }
+
+    public void setMaxStreams(int maxStreams) {
+        this.maxStreams = maxStreams;
+    }
+
+    public MaxStreamsPolicy getMaxStreamsPolicy() {
+        return maxStreamsPolicy;
+    }
+
+    public void setMaxStreamsPolicy(MaxStreamsPolicy maxStreamsPolicy) {
+        this.maxStreamsPolicy = maxStreamsPolicy;
     }
 }

@@ -92,6 +92,13 @@ public final class OvershootConstants {
     @Metadata(description = "v1: prompt plus completion tokens of the answer.", javaType = "Integer")
     public static final String TOTAL_TOKENS = "CamelOvershootTotalTokens";
 
+    @Metadata(description = "Producer: the key (a camera id, ...) whose own Overshoot stream the frame or operation"
+                            + " goes to; a key's stream opens on its first frame with the endpoint's options and"
+                            + " closes after streamIdleTimeout without frames or on closeStream with the key. Without"
+                            + " it: the stream named in the URI. Consumer: the key of the stream the result or event"
+                            + " came from; absent for the stream named in the URI.", javaType = "String")
+    public static final String STREAM_KEY = "CamelOvershootStreamKey";
+
     private OvershootConstants() {
     }
 }

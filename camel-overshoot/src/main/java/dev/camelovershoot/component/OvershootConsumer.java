@@ -4,6 +4,8 @@ import dev.camelovershoot.client.OvershootException;
 import dev.camelovershoot.client.StreamEvent;
 import dev.camelovershoot.client.StreamListener;
 import dev.camelovershoot.client.wire.InferenceResult;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,16 +27,21 @@ import org.slf4j.LoggerFactory;
  * lifecycle events wait in the consumer's own {@link ResultBuffer}, which never makes the stream wait, so a slow route
  * holds up neither the stream nor the other consumers of it (with overflowPolicy=block only its own backlog grows).
  * Errors of the stream go to the exception handler. Suspending stops taking results; graceful shutdown routes the
- * results already queued.
+ * results already queued. The results of the name's keyed streams (opened by producers with header
+ * CamelOvershootStreamKey, before or after the consumer started) come the same way, with the key in that header;
+ * with keyed=true they are the only ones, and the consumer opens no stream itself.
  */
 @ManagedResource(description = "Managed Overshoot consumer")
-public class OvershootConsumer extends DefaultConsumer implements StreamListener, ShutdownAware, Suspendable {
+public class OvershootConsumer extends DefaultConsumer
+        implements StreamListener, ShutdownAware, Suspendable, StreamHealth.Subject {
 
     private static final Logger LOG = LoggerFactory.getLogger(OvershootConsumer.class);
 
     private final AtomicLong delivered = new AtomicLong();
     private volatile ResultBuffer buffer;
     private volatile SharedStream stream;
+    private volatile StreamFleet<SharedStream> fleet;
+    private final KeyedResults keyed = new KeyedResults();
     private ExecutorService executor;
 
     public OvershootConsumer(OvershootEndpoint endpoint, Processor processor) {
@@ -51,20 +58,33 @@ public class OvershootConsumer extends DefaultConsumer implements StreamListener
         super.doStart();
         OvershootConfiguration config = getEndpoint().getConfiguration();
         buffer = new ResultBuffer(config.getResultsQueueSize(), config.getOverflowPolicy(), new BufferEvents());
-        stream = getEndpoint().acquireStream();
+        SharedStreams<SharedStream> streams = getEndpoint().getComponent().streams();
+        if (!streams.configuration(getEndpoint()).isKeyed()) {
+            stream = streams.acquire(getEndpoint());
+        }
+        fleet = streams.acquireFleet(getEndpoint());
         executor = getEndpoint().getCamelContext().getExecutorServiceManager()
                 .newSingleThreadExecutor(this, "OvershootConsumer[" + getEndpoint().getStreamName() + "]");
         executor.execute(this::deliver);
         registerHealthCheck();
-        stream.subscribe(this);
+        if (stream != null) {
+            stream.subscribe(this);
+        }
+        fleet.subscribe(keyed);
     }
 
     @Override
     protected void doStop() throws Exception {
         SharedStream current = stream;
+        StreamFleet<SharedStream> keyedStreams = fleet;
         stream = null;
+        fleet = null;
         if (current != null) {
             current.unsubscribe(this);
+        }
+        if (keyedStreams != null) {
+            keyedStreams.unsubscribe(keyed);
+            keyed.unsubscribeAll();
         }
         if (buffer != null) {
             buffer.close();
@@ -74,7 +94,10 @@ public class OvershootConsumer extends DefaultConsumer implements StreamListener
             executor = null;
         }
         if (current != null) {
-            getEndpoint().releaseStream(current);
+            getEndpoint().getComponent().streams().release(current);
+        }
+        if (keyedStreams != null) {
+            getEndpoint().getComponent().streams().releaseFleet(keyedStreams);
         }
         super.doStop();
     }
@@ -85,6 +108,7 @@ public class OvershootConsumer extends DefaultConsumer implements StreamListener
         if (current != null) {
             current.unsubscribe(this);
         }
+        keyed.unsubscribeAll();
     }
 
     @Override
@@ -93,33 +117,52 @@ public class OvershootConsumer extends DefaultConsumer implements StreamListener
         if (current != null) {
             current.subscribe(this);
         }
+        keyed.subscribeAll();
     }
 
     @Override
     public void onResult(InferenceResult result) {
-        if (!result.ok() && getEndpoint().getConfiguration().isDropFailedResults()) {
-            buffer.countDropped();
-        } else {
-            buffer.offer(result);
-        }
+        result(null, result);
     }
 
     @Override
     public void onEvent(StreamEvent event) {
-        if (getEndpoint().getConfiguration().isLifecycleEvents()) {
-            buffer.offer(event);
-        }
+        event(null, event);
     }
 
     @Override
     public void onError(OvershootException error) {
-        getExceptionHandler().handleException("Overshoot stream '" + getEndpoint().getStreamName() + "' failed", error);
+        error(getEndpoint().getStreamName(), error);
     }
 
-    /** Where the stream stands, for the health check. */
-    StreamStatus streamStatus() {
+    private void result(String key, InferenceResult result) {
+        if (!result.ok() && getEndpoint().getConfiguration().isDropFailedResults()) {
+            buffer.countDropped();
+        } else {
+            buffer.offer(ResultExchanges.keyed(key, result));
+        }
+    }
+
+    private void event(String key, StreamEvent event) {
+        if (getEndpoint().getConfiguration().isLifecycleEvents()) {
+            buffer.offer(ResultExchanges.keyed(key, event));
+        }
+    }
+
+    private void error(String streamName, OvershootException error) {
+        getExceptionHandler().handleException("Overshoot stream '" + streamName + "' failed", error);
+    }
+
+    /** Where the stream the URI names stands, for the health check; null with keyed=true (it opens none). */
+    @Override
+    public StreamStatus streamStatus() {
         SharedStream current = stream;
-        return current == null ? StreamStatus.starting() : current.status();
+        return current == null ? (fleet == null ? StreamStatus.starting() : null) : current.status();
+    }
+
+    @Override
+    public StreamFleet<SharedStream> keyedStreams() {
+        return fleet;
     }
 
     @ManagedAttribute(description = "Results and events handed to the route")
@@ -190,7 +233,7 @@ public class OvershootConsumer extends DefaultConsumer implements StreamListener
         HealthCheckRepository repository = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(),
                 "consumers", HealthCheckRepository.class);
         if (repository != null) {
-            OvershootConsumerHealthCheck check = new OvershootConsumerHealthCheck(this, getRouteId());
+            OvershootConsumerHealthCheck check = new OvershootConsumerHealthCheck(getEndpoint(), this, getRouteId());
             check.setEnabled(getEndpoint().getComponent().isHealthCheckConsumerEnabled());
             setHealthCheck(check);
         }
@@ -201,7 +244,8 @@ public class OvershootConsumer extends DefaultConsumer implements StreamListener
 
         @Override
         public void rejected(Object item) {
-            String what = item instanceof InferenceResult result ? "Result " + result.id() : "Event " + item;
+            Object unwrapped = item instanceof ResultExchanges.Keyed keyedItem ? keyedItem.item() : item;
+            String what = unwrapped instanceof InferenceResult result ? "Result " + result.id() : "Event " + item;
             getExceptionHandler().handleException(new RejectedExecutionException(what + " of Overshoot stream '"
                     + getEndpoint().getStreamName() + "' was rejected: the consumer's queue of "
                     + getEndpoint().getConfiguration().getResultsQueueSize() + " is full (overflowPolicy=fail)"));
@@ -216,6 +260,67 @@ public class OvershootConsumer extends DefaultConsumer implements StreamListener
             } else {
                 LOG.info("The route of Overshoot consumer '{}' caught up with the results", getEndpoint().getStreamName());
             }
+        }
+    }
+
+    /** Subscribes the consumer to each keyed stream of its name, so that their results carry their key. */
+    private final class KeyedResults implements StreamFleet.Listener<SharedStream> {
+
+        private final Map<String, KeyListener> subscribed = new ConcurrentHashMap<>();
+
+        @Override
+        public void opened(String key, SharedStream keyStream) {
+            KeyListener listener = new KeyListener(key, keyStream);
+            KeyListener replaced = subscribed.put(key, listener);
+            if (replaced != null) {
+                replaced.stream.unsubscribe(replaced);
+            }
+            if (!isSuspendingOrSuspended()) {
+                keyStream.subscribe(listener);
+            }
+        }
+
+        @Override
+        public void closed(String key, SharedStream keyStream) {
+            KeyListener listener = subscribed.get(key);
+            if (listener != null && listener.stream == keyStream && subscribed.remove(key, listener)) {
+                keyStream.unsubscribe(listener);
+            }
+        }
+
+        void subscribeAll() {
+            subscribed.values().forEach(listener -> listener.stream.subscribe(listener));
+        }
+
+        void unsubscribeAll() {
+            subscribed.values().forEach(listener -> listener.stream.unsubscribe(listener));
+        }
+    }
+
+    /** What one keyed stream tells the consumer, marked with its key. */
+    private final class KeyListener implements StreamListener {
+
+        private final String key;
+        private final SharedStream stream;
+
+        KeyListener(String key, SharedStream stream) {
+            this.key = key;
+            this.stream = stream;
+        }
+
+        @Override
+        public void onResult(InferenceResult result) {
+            result(key, result);
+        }
+
+        @Override
+        public void onEvent(StreamEvent event) {
+            event(key, event);
+        }
+
+        @Override
+        public void onError(OvershootException error) {
+            error(stream.name(), error);
         }
     }
 }

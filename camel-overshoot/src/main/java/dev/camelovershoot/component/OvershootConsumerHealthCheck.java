@@ -2,30 +2,26 @@ package dev.camelovershoot.component;
 
 import java.time.Instant;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
  * Readiness of an Overshoot consumer, {@code consumer:overshoot-<routeId>}: UP while its stream's results channel is
- * connected, else DOWN with why, the last error, the attempt count and how long the stream has not been live.
+ * connected (and those of the name's keyed streams), else DOWN with why, the last error, the attempt count and how
+ * long the stream has not been live, or the keys not connected.
  */
 final class OvershootConsumerHealthCheck extends AbstractHealthCheck {
 
     private final OvershootEndpoint endpoint;
-    private final Supplier<StreamStatus> status;
+    private final StreamHealth.Subject subject;
     private final String routeId;
     private final Instant createdAt = Instant.now();
 
-    OvershootConsumerHealthCheck(OvershootConsumer consumer, String routeId) {
-        this(consumer.getEndpoint(), consumer::streamStatus, routeId);
-    }
-
-    /** A check of a consumer (v0.2 or v1) of the endpoint, reporting where {@code status} says its stream stands. */
-    OvershootConsumerHealthCheck(OvershootEndpoint endpoint, Supplier<StreamStatus> status, String routeId) {
+    /** A check of a consumer (v0.2 or v1) of the endpoint, reporting where its streams stand. */
+    OvershootConsumerHealthCheck(OvershootEndpoint endpoint, StreamHealth.Subject subject, String routeId) {
         super("camel", "consumer:overshoot-" + routeId);
         this.endpoint = endpoint;
-        this.status = status;
+        this.subject = subject;
         this.routeId = routeId;
     }
 
@@ -36,6 +32,6 @@ final class OvershootConsumerHealthCheck extends AbstractHealthCheck {
 
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
-        StreamHealth.report(builder, status.get(), endpoint, routeId, createdAt);
+        StreamHealth.report(builder, subject, endpoint, routeId, createdAt);
     }
 }

@@ -5,6 +5,8 @@ import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
@@ -15,8 +17,10 @@ import org.apache.camel.support.DefaultEndpoint;
 
 /**
  * Publishes frames to, and receives inference results from, one named Overshoot stream. Producers and consumers of
- * the same stream name in a CamelContext share one Overshoot stream.
+ * the same stream name in a CamelContext share one Overshoot stream. Exchanges with header CamelOvershootStreamKey go
+ * to the key's own stream instead: one endpoint serving a fleet of cameras.
  */
+@ManagedResource(description = "Managed Overshoot endpoint")
 @UriEndpoint(firstVersion = "0.1.0", scheme = "overshoot", title = "Overshoot", syntax = "overshoot:streamName",
              category = {Category.AI}, headersClass = OvershootConstants.class)
 public class OvershootEndpoint extends DefaultEndpoint implements AsyncEndpoint {
@@ -96,11 +100,28 @@ public class OvershootEndpoint extends DefaultEndpoint implements AsyncEndpoint 
         return streamOptions;
     }
 
-    SharedStream acquireStream() {
-        return getComponent().streams().acquire(this);
+    @ManagedAttribute(description = "Keyed streams (header CamelOvershootStreamKey) of this endpoint name open now")
+    public int getKeyedStreamsOpen() {
+        StreamFleet<?> fleet = fleet();
+        return fleet == null ? 0 : fleet.openCount();
     }
 
-    void releaseStream(SharedStream stream) {
-        getComponent().streams().release(stream);
+    @ManagedAttribute(description = "Keyed streams of this endpoint name opened since its routes started")
+    public long getKeyedStreamsOpened() {
+        StreamFleet<?> fleet = fleet();
+        return fleet == null ? 0 : fleet.openedCount();
+    }
+
+    @ManagedAttribute(description = "Keyed streams of this endpoint name closed since its routes started: idle,"
+                                    + " evicted, by closeStream, ended")
+    public long getKeyedStreamsClosed() {
+        StreamFleet<?> fleet = fleet();
+        return fleet == null ? 0 : fleet.closedCount();
+    }
+
+    /** The keyed streams of this name, of whichever API version its routes use; null while none uses them. */
+    private StreamFleet<?> fleet() {
+        StreamFleet<?> fleet = getComponent().streams().fleet(streamName);
+        return fleet != null ? fleet : getComponent().v1Streams().fleet(streamName);
     }
 }

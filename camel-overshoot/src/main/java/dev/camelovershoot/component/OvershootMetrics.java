@@ -36,6 +36,8 @@ final class OvershootMetrics implements StreamMetrics.Factory {
     private final AtomicInteger openStreams = new AtomicInteger();
     /** The state each stream name is in, read by its gauges. */
     private final Map<String, AtomicReference<StreamStatus.State>> states = new ConcurrentHashMap<>();
+    /** The keyed streams open of each stream name, read by its gauge. */
+    private final Map<String, AtomicInteger> keyedOpen = new ConcurrentHashMap<>();
 
     private OvershootMetrics(MeterRegistry registry, String camelContext) {
         this.registry = registry;
@@ -64,9 +66,39 @@ final class OvershootMetrics implements StreamMetrics.Factory {
     }
 
     @Override
-    public StreamMetrics open(String streamName) {
+    public StreamMetrics open(String streamName, boolean keyed) {
         openStreams.incrementAndGet();
-        return new Stream(streamName, contextTags.and("streamName", streamName));
+        return new Stream(streamName, keyed, contextTags.and("streamName", streamName));
+    }
+
+    @Override
+    public StreamMetrics.Keyed keyed(String streamName) {
+        Tags tags = contextTags.and("streamName", streamName);
+        AtomicInteger open = keyedOpen.computeIfAbsent(streamName, first -> {
+            AtomicInteger count = new AtomicInteger();
+            Gauge.builder(PREFIX + "keyed.streams.open", count, AtomicInteger::get).tags(tags)
+                    .description("Keyed streams open (header CamelOvershootStreamKey)").register(registry);
+            return count;
+        });
+        Counter opened = counter("keyed.streams.opened", tags, "Keyed streams opened");
+        Map<StreamFleet.Close, Counter> closed = new EnumMap<>(StreamFleet.Close.class);
+        for (StreamFleet.Close reason : StreamFleet.Close.values()) {
+            closed.put(reason, counter("keyed.streams.closed", tags.and("reason", tag(reason)),
+                    "Keyed streams closed, by why"));
+        }
+        return new StreamMetrics.Keyed() {
+            @Override
+            public void opened() {
+                open.incrementAndGet();
+                opened.increment();
+            }
+
+            @Override
+            public void closed(StreamFleet.Close reason) {
+                open.decrementAndGet();
+                closed.get(reason).increment();
+            }
+        };
     }
 
     private final class Stream implements StreamMetrics {
@@ -80,8 +112,9 @@ final class OvershootMetrics implements StreamMetrics.Factory {
         private final AtomicReference<StreamStatus.State> state;
         private boolean closed;
 
-        Stream(String name, Tags tags) {
-            state = states.computeIfAbsent(name, first -> stateGauges(tags));
+        /** A keyed stream counts with the other streams of its name and leaves the name's state gauges alone. */
+        Stream(String name, boolean keyed, Tags tags) {
+            state = keyed ? new AtomicReference<>() : states.computeIfAbsent(name, first -> stateGauges(tags));
             state.set(StreamStatus.State.STARTING);
             received = counter("frames.received", tags, "Frames given to the stream");
             published = counter("frames.published", tags, "Frames sent to Overshoot");

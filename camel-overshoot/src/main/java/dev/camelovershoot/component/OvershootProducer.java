@@ -12,14 +12,15 @@ import org.apache.camel.spi.RouteIdAware;
 import org.apache.camel.support.DefaultAsyncProducer;
 
 /**
- * Sends frames to the endpoint's stream and runs the other operations. Never blocks the route on the network:
+ * Sends frames to the endpoint's stream, or to the stream of the exchange's key (header CamelOvershootStreamKey), and
+ * runs the other operations on it. Never blocks the route on the network:
  * a frame is converted on the caller's thread and handed to the transport, which sends it on its own; the other
  * operations complete the exchange when the service answers.
  */
 public class OvershootProducer extends DefaultAsyncProducer implements RouteIdAware {
 
     private OvershootClient client;
-    private SharedStream stream;
+    private ProducerStreams<SharedStream> streams;
     private String routeId;
     private OvershootProducerHealthCheck healthCheck;
 
@@ -39,10 +40,11 @@ public class OvershootProducer extends DefaultAsyncProducer implements RouteIdAw
         OvershootComponent component = getEndpoint().getComponent();
         client = StreamRequests.client(component.streams().configuration(getEndpoint()), component.httpClient(),
                 component.streamThreads(getEndpoint().getStreamName(), null));
-        if (getEndpoint().getConfiguration().getOperation().needsStream()) {
-            stream();
+        streams = new ProducerStreams<>(getEndpoint(), component.streams());
+        if (getEndpoint().getConfiguration().getOperation().needsStream() && !streams.keyedOnly()) {
+            streams.named();
         }
-        healthCheck = OvershootProducerHealthCheck.register(this, routeId);
+        healthCheck = OvershootProducerHealthCheck.register(getEndpoint(), streams, routeId);
     }
 
     @Override
@@ -51,13 +53,8 @@ public class OvershootProducer extends DefaultAsyncProducer implements RouteIdAw
             healthCheck.unregister();
             healthCheck = null;
         }
-        SharedStream current;
-        synchronized (this) {
-            current = stream;
-            stream = null;
-        }
-        if (current != null) {
-            getEndpoint().releaseStream(current);
+        if (streams != null) {
+            streams.release();
         }
         super.doStop();
     }
@@ -76,7 +73,7 @@ public class OvershootProducer extends DefaultAsyncProducer implements RouteIdAw
                     case updatePrompt -> updatePrompt(message);
                     case listModels -> client.listModelsAsync().thenAccept(message::setBody);
                     case reinfer -> reinfer(message);
-                    case closeStream -> stream().closeAsync();
+                    case closeStream -> streams.close(message);
                     case ask, viewerToken, streamInfo -> throw new IllegalArgumentException("The operation "
                             + operation(message) + " is v1 only: use an apiUrl ending in /v1beta, or apiVersion=v1");
                 });
@@ -89,14 +86,14 @@ public class OvershootProducer extends DefaultAsyncProducer implements RouteIdAw
 
     /** Converts and hands the frame over at once: the transport sends it on its own threads. */
     private CompletableFuture<Void> publishFrame(Message message) {
-        boolean published = stream().publish(() -> FrameBodies.read(message));
+        boolean published = streams.forFrame(message).publish(() -> FrameBodies.read(message));
         message.setHeader(OvershootConstants.FRAME_PUBLISHED, published);
         return CompletableFuture.completedFuture(null);
     }
 
     private CompletableFuture<Void> updatePrompt(Message message) {
         String prompt = text(message, "the new prompt");
-        return withSession(session -> session.updatePromptAsync(prompt)).thenAccept(config -> {
+        return withSession(message, session -> session.updatePromptAsync(prompt)).thenAccept(config -> {
             message.setHeader(OvershootConstants.PROMPT, config.prompt());
             message.setBody(config);
         });
@@ -109,7 +106,7 @@ public class OvershootProducer extends DefaultAsyncProducer implements RouteIdAw
                     + ": the id of an earlier result of the stream");
         }
         String prompt = text(message, "the prompt to run on the result's clip");
-        return withSession(session -> session.reinferAsync(resultId, prompt)).thenAccept(answer -> fill(message, answer));
+        return withSession(message, session -> session.reinferAsync(resultId, prompt)).thenAccept(answer -> fill(message, answer));
     }
 
     private static void fill(Message message, ReinferResult answer) {
@@ -118,8 +115,8 @@ public class OvershootProducer extends DefaultAsyncProducer implements RouteIdAw
         message.setBody(answer.content());
     }
 
-    private <T> CompletableFuture<T> withSession(Function<StreamSession, CompletableFuture<T>> call) {
-        return stream().session().thenCompose(call);
+    private <T> CompletableFuture<T> withSession(Message message, Function<StreamSession, CompletableFuture<T>> call) {
+        return streams.forOperation(message).session().thenCompose(call);
     }
 
     private static String text(Message message, String what) {
@@ -138,18 +135,6 @@ public class OvershootProducer extends DefaultAsyncProducer implements RouteIdAw
     @Override
     public void setRouteId(String routeId) {
         this.routeId = routeId;
-    }
-
-    /** Where its stream stands, for the health check; {@code null} while it uses no stream. */
-    synchronized StreamStatus streamStatus() {
-        return stream == null ? null : stream.status();
-    }
-
-    private synchronized SharedStream stream() {
-        if (stream == null) {
-            stream = getEndpoint().acquireStream();
-        }
-        return stream;
     }
 
 }

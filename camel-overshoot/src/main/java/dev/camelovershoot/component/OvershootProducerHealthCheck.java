@@ -2,7 +2,6 @@ package dev.camelovershoot.component;
 
 import java.time.Instant;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.health.WritableHealthCheckRepository;
@@ -10,7 +9,7 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
  * Readiness of an Overshoot producer, {@code producer:overshoot-<routeId>} in Camel's {@code producers} repository:
- * UP while its stream is connected (or when it uses no stream, e.g. listModels only), else DOWN like the consumer's
+ * UP while its streams are connected (or when it uses none, e.g. listModels only), else DOWN like the consumer's
  * check. Camel enables producer checks only with {@code camel.health.producersEnabled=true}.
  */
 final class OvershootProducerHealthCheck extends AbstractHealthCheck {
@@ -18,37 +17,32 @@ final class OvershootProducerHealthCheck extends AbstractHealthCheck {
     private static final String REPOSITORY = "producers";
 
     private final OvershootEndpoint endpoint;
-    private final Supplier<StreamStatus> status;
+    private final StreamHealth.Subject subject;
     private final String routeId;
     private final Instant createdAt = Instant.now();
     private WritableHealthCheckRepository repository;
 
-    private OvershootProducerHealthCheck(OvershootEndpoint endpoint, Supplier<StreamStatus> status, String routeId) {
+    private OvershootProducerHealthCheck(OvershootEndpoint endpoint, StreamHealth.Subject subject, String routeId) {
         super("camel", "producer:overshoot-" + (routeId != null ? routeId : endpoint.getStreamName()));
         this.endpoint = endpoint;
-        this.status = status;
+        this.subject = subject;
         this.routeId = routeId;
-    }
-
-    /** Adds a check of the producer to the context's producers repository, when the context has one. */
-    static OvershootProducerHealthCheck register(OvershootProducer producer, String routeId) {
-        return register(producer.getEndpoint(), producer::streamStatus, routeId);
     }
 
     /**
      * Adds a check of a producer of the endpoint (v0.2 or v1) to the context's producers repository, when the
      * context has one.
      *
-     * @param status where the producer's stream stands, null while it uses none
+     * @param subject the streams the producer uses
      */
-    static OvershootProducerHealthCheck register(OvershootEndpoint endpoint, Supplier<StreamStatus> status,
+    static OvershootProducerHealthCheck register(OvershootEndpoint endpoint, StreamHealth.Subject subject,
                                                  String routeId) {
         WritableHealthCheckRepository repository = HealthCheckHelper.getHealthCheckRepository(
                 endpoint.getCamelContext(), REPOSITORY, WritableHealthCheckRepository.class);
         if (repository == null) {
             return null;
         }
-        OvershootProducerHealthCheck check = new OvershootProducerHealthCheck(endpoint, status, routeId);
+        OvershootProducerHealthCheck check = new OvershootProducerHealthCheck(endpoint, subject, routeId);
         check.setEnabled(endpoint.getComponent().isHealthCheckProducerEnabled());
         check.repository = repository;
         repository.addHealthCheck(check);
@@ -66,12 +60,6 @@ final class OvershootProducerHealthCheck extends AbstractHealthCheck {
 
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
-        StreamStatus current = status.get();
-        if (current == null) {
-            builder.detail("stream.name", endpoint.getStreamName());
-            builder.up();
-        } else {
-            StreamHealth.report(builder, current, endpoint, routeId, createdAt);
-        }
+        StreamHealth.report(builder, subject, endpoint, routeId, createdAt);
     }
 }

@@ -10,8 +10,20 @@ final class ResultExchanges {
     private ResultExchanges() {
     }
 
+    /** A result or event of a keyed stream, with its key. */
+    record Keyed(String key, Object item) {
+    }
+
+    /** The item as a consumer queues it: marked with the key of its stream, when it has one. */
+    static Object keyed(String key, Object item) {
+        return key == null ? item : new Keyed(key, item);
+    }
+
     static void fill(Message message, Object item) {
-        if (item instanceof InferenceResult result) {
+        if (item instanceof Keyed keyed) {
+            message.setHeader(OvershootConstants.STREAM_KEY, keyed.key());
+            fill(message, keyed.item());
+        } else if (item instanceof InferenceResult result) {
             fill(message, result);
         } else {
             fill(message, (StreamEvent) item);

@@ -63,7 +63,9 @@ final class SharedStream extends NamedStream implements StreamListener, FrameSin
      *
      * @throws IllegalArgumentException for a configuration mistake, naming the option
      */
-    static SharedStream start(String name, OvershootConfiguration config, OvershootComponent component) {
+    static SharedStream start(String endpointName, String key, OvershootConfiguration config,
+                              OvershootComponent component) {
+        String name = NamedStream.label(endpointName, key);
         StreamRequest request = StreamRequests.request(config, component.getCamelContext());
         OvershootClient client = StreamRequests.client(config, component.httpClient(),
                 component.streamThreads(name, null));
@@ -71,7 +73,8 @@ final class SharedStream extends NamedStream implements StreamListener, FrameSin
                 .withThreads(component.streamThreads(name, "video")), component);
         FrameSource source = config.getSource() == null ? null : FrameSources.open(config.getSource(),
                 MediaSettings.source(config, request.processing()).withThreads(component.streamThreads(name, "source")));
-        SharedStream stream = new SharedStream(name, config, transport, source, component.metrics().open(name));
+        SharedStream stream = new SharedStream(name, config, transport, source,
+                component.metrics().open(endpointName, key != null));
         stream.session = StreamSession.builder(client, request)
                 .transport(transport)
                 .listener(stream)
@@ -82,14 +85,17 @@ final class SharedStream extends NamedStream implements StreamListener, FrameSin
         return stream;
     }
 
+    @Override
     String name() {
         return name;
     }
 
+    @Override
     OvershootConfiguration configuration() {
         return configuration;
     }
 
+    @Override
     StreamStatus status() {
         return status;
     }
@@ -99,7 +105,7 @@ final class SharedStream extends NamedStream implements StreamListener, FrameSin
         return fatalError;
     }
 
-    /** Whether it takes no new users: it ended, or closeStream closed it. A new stream replaces it. */
+    @Override
     boolean isOver() {
         return closed != null || session.isClosed() || status.ended();
     }

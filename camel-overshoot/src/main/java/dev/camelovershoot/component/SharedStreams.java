@@ -21,6 +21,10 @@ final class SharedStreams<S extends NamedStream> {
     private final Map<String, S> current = new HashMap<>();
     /** Users of every stream not closed yet, the current ones and those that were replaced. */
     private final Map<S, Integer> users = new IdentityHashMap<>();
+    /** The keyed streams of each name that has users. */
+    private final Map<String, StreamFleet<S>> fleets = new HashMap<>();
+    /** Users of each fleet. */
+    private final Map<StreamFleet<S>, Integer> fleetUsers = new IdentityHashMap<>();
 
     SharedStreams(OvershootComponent component, NamedStream.Starter<S> starter) {
         this.component = component;
@@ -37,7 +41,7 @@ final class SharedStreams<S extends NamedStream> {
         String name = endpoint.getStreamName();
         S stream = current.get(name);
         if (stream == null || stream.isOver()) {
-            stream = starter.start(name, configuration(endpoint), component);
+            stream = starter.start(name, null, configuration(endpoint), component);
             current.put(name, stream);
         } else {
             StreamOptions.checkJoining(name, endpoint, stream.configuration());
@@ -68,6 +72,50 @@ final class SharedStreams<S extends NamedStream> {
         if (!component.getCamelContext().isStopping()) {
             component.awaitClosed(closing, "Overshoot stream '" + stream.name() + "'");
         }
+    }
+
+    /**
+     * The keyed streams of this endpoint's name, one user more; the first user makes them with the name's merged
+     * configuration.
+     *
+     * @throws IllegalArgumentException when the endpoint's options conflict with those of the name's other endpoints
+     */
+    synchronized StreamFleet<S> acquireFleet(OvershootEndpoint endpoint) {
+        String name = endpoint.getStreamName();
+        StreamFleet<S> fleet = fleets.get(name);
+        if (fleet == null) {
+            fleet = new StreamFleet<>(name, configuration(endpoint), starter, component);
+            fleets.put(name, fleet);
+        } else {
+            StreamOptions.checkJoining(name, endpoint, fleet.configuration());
+        }
+        fleetUsers.merge(fleet, 1, Integer::sum);
+        return fleet;
+    }
+
+    /** One user less of the keyed streams; the last one closes them all, waiting as {@link #release} does. */
+    void releaseFleet(StreamFleet<S> fleet) {
+        synchronized (this) {
+            Integer count = fleetUsers.get(fleet);
+            if (count == null) {
+                return;
+            }
+            if (count > 1) {
+                fleetUsers.put(fleet, count - 1);
+                return;
+            }
+            fleetUsers.remove(fleet);
+            fleets.remove(fleet.name(), fleet);
+        }
+        CompletableFuture<Void> closing = fleet.closeAll();
+        if (!component.getCamelContext().isStopping()) {
+            component.awaitClosed(closing, "The keyed streams of Overshoot endpoint '" + fleet.name() + "'");
+        }
+    }
+
+    /** The keyed streams of a name while it has users, else null. */
+    synchronized StreamFleet<S> fleet(String name) {
+        return fleets.get(name);
     }
 
     /**

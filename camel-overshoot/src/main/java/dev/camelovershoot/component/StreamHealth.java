@@ -2,34 +2,60 @@ package dev.camelovershoot.component;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.camel.health.HealthCheckResultBuilder;
 
-/** What the consumer and producer health checks report about a stream, as camel-kafka's checks do it. */
+/** What the consumer and producer health checks report about their streams, as camel-kafka's checks do it. */
 final class StreamHealth {
+
+    /** Keys named, with why, in the message of a check that keyed streams make DOWN. */
+    private static final int KEYS_IN_MESSAGE = 3;
+
+    /** The streams a consumer or producer uses. */
+    interface Subject {
+
+        /** Where the stream its URI names stands; null while it uses none. */
+        StreamStatus streamStatus();
+
+        /** The keyed streams of its name it uses; null while it uses none. */
+        StreamFleet<?> keyedStreams();
+    }
 
     private StreamHealth() {
     }
 
     /**
-     * UP while the stream is connected; else DOWN with why, the last error, the retry's attempt number and how long
-     * the stream has not been live.
+     * UP while the named stream (if used) and every keyed stream (if any) are connected; else DOWN with why, the last
+     * error, the retry's attempt number and how long the stream has not been live, and the keys not connected.
      *
      * @param startedAt when the user started, for a stream that was never live
      */
-    static void report(HealthCheckResultBuilder builder, StreamStatus status, OvershootEndpoint endpoint,
-                       String routeId, Instant startedAt) {
+    static void report(HealthCheckResultBuilder builder, Subject subject, OvershootEndpoint endpoint, String routeId,
+                       Instant startedAt) {
         builder.detail("stream.name", endpoint.getStreamName());
         builder.detail("api.url", endpoint.getConfiguration().getApiUrl());
         if (routeId != null) {
             builder.detail("route.id", routeId);
         }
+        StreamStatus status = subject.streamStatus();
+        boolean up = status == null || named(builder, status, startedAt);
+        StreamFleet<?> fleet = subject.keyedStreams();
+        if (fleet != null && (status == null || fleet.openedCount() > 0)) {
+            up = keyed(builder, fleet.health(), up) && up;
+        }
+        if (up) {
+            builder.up();
+        }
+    }
+
+    private static boolean named(HealthCheckResultBuilder builder, StreamStatus status, Instant startedAt) {
         if (status.streamId() != null) {
             builder.detail("stream.id", status.streamId());
         }
         builder.detail("stream.state", status.state().name());
         if (status.connected()) {
-            builder.up();
-            return;
+            return true;
         }
         builder.down();
         builder.message(status.reason());
@@ -45,5 +71,31 @@ final class StreamHealth {
             builder.detail("stream.last.live", live.toString());
         }
         builder.detail("stream.down.ms", Duration.between(live != null ? live : startedAt, Instant.now()).toMillis());
+        return false;
+    }
+
+    /** The keyed streams' counts; DOWN (with the message, unless the named stream gave one) while a key is not connected. */
+    private static boolean keyed(HealthCheckResultBuilder builder, StreamFleet.Health health, boolean message) {
+        builder.detail("keyed.streams.open", health.open());
+        builder.detail("keyed.streams.opened", health.opened());
+        builder.detail("keyed.streams.closed", health.closed());
+        if (health.down() == 0) {
+            return true;
+        }
+        builder.down();
+        builder.detail("keyed.streams.down", health.down());
+        builder.detail("keyed.streams.down.keys", String.join(",", health.downKeys().keySet())
+                + (health.down() > health.downKeys().size() ? ",..." : ""));
+        if (message) {
+            builder.message(health.down() + " of " + health.open() + " keyed streams are not connected: "
+                    + health.downKeys().entrySet().stream().limit(KEYS_IN_MESSAGE).map(StreamHealth::keyReason)
+                            .collect(Collectors.joining("; "))
+                    + (health.down() > KEYS_IN_MESSAGE ? "; ..." : ""));
+        }
+        return false;
+    }
+
+    private static String keyReason(Map.Entry<String, StreamStatus> key) {
+        return key.getKey() + ": " + key.getValue().reason();
     }
 }

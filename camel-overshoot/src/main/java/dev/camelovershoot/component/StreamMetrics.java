@@ -21,12 +21,31 @@ interface StreamMetrics {
         BAD_BODY
     }
 
-    /** Opens the metrics of one stream. */
+    /**
+     * Opens the metrics of one stream of an endpoint name. The keyed streams of a name count together under it, so
+     * that a fleet of cameras does not make a meter per camera, and show no state (the health check lists theirs).
+     */
     @FunctionalInterface
     interface Factory {
-        Factory NONE = stream -> StreamMetrics.NONE;
+        Factory NONE = (stream, keyed) -> StreamMetrics.NONE;
 
-        StreamMetrics open(String streamName);
+        StreamMetrics open(String streamName, boolean keyed);
+
+        /** The counts of the keyed streams of an endpoint name. */
+        default Keyed keyed(String streamName) {
+            return Keyed.NONE;
+        }
+    }
+
+    /** Counts of the keyed streams of one endpoint name: open now, opened and closed (by why). */
+    interface Keyed {
+        Keyed NONE = new Keyed() { };
+
+        default void opened() {
+        }
+
+        default void closed(StreamFleet.Close reason) {
+        }
     }
 
     /** A frame from a producer or the stream's source, before it is converted. */

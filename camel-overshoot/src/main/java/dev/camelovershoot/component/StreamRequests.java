@@ -50,6 +50,13 @@ final class StreamRequests {
     static void checkOwnOptions(OvershootConfiguration config, CamelContext context) {
         checkMode(config.getMode());
         outputSchema(config.getOutputSchema(), context);
+        if (config.getStreamIdleTimeout() < 0) {
+            throw new IllegalArgumentException("streamIdleTimeout must be 0 (never) or more milliseconds, not "
+                    + config.getStreamIdleTimeout());
+        }
+        if (config.getMaxStreams() < 0) {
+            throw new IllegalArgumentException("maxStreams must be 0 (no limit) or more, not " + config.getMaxStreams());
+        }
     }
 
     /** A client of the configured service, on the component's shared HTTP client. */

@@ -9,6 +9,8 @@ import dev.camelovershoot.client.v1.WatchAnswer;
 import dev.camelovershoot.client.v1.WatchListener;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,14 +27,19 @@ import org.apache.camel.support.DefaultConsumer;
  * The consumer of an endpoint that speaks v1: runs the client's watch loop on the endpoint's stream (the prompt every
  * intervalSeconds, about the newest frame or the last windowSeconds) and routes one exchange per answer, in order,
  * with the headers of v0.2 results where they apply. The watch never gives up on a transient failure and recreates a
- * stream the service reaped; the health check is DOWN while its questions fail. Suspending stops the watch.
+ * stream the service reaped; the health check is DOWN while its questions fail. Suspending stops the watch. Each
+ * keyed stream of the name (header CamelOvershootStreamKey) gets a watch of its own, whose answers carry the key;
+ * with keyed=true those are the only ones.
  */
 @ManagedResource(description = "Managed Overshoot v1 consumer")
-final class V1Consumer extends DefaultConsumer implements WatchListener, SessionListener, Suspendable {
+final class V1Consumer extends DefaultConsumer
+        implements WatchListener, SessionListener, Suspendable, StreamHealth.Subject {
 
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicInteger failures = new AtomicInteger();
     private volatile V1Stream stream;
+    private volatile StreamFleet<V1Stream> fleet;
+    private final KeyedWatches keyed = new KeyedWatches();
     private volatile Watch watch;
     private volatile String lastFailure;
     private volatile OvershootException stoppedBy;
@@ -51,24 +58,37 @@ final class V1Consumer extends DefaultConsumer implements WatchListener, Session
     protected void doStart() throws Exception {
         super.doStart();
         V1Requests.model(getEndpoint().getConfiguration());
-        V1Stream acquired = getEndpoint().getComponent().v1Streams().acquire(getEndpoint());
+        SharedStreams<V1Stream> streams = getEndpoint().getComponent().v1Streams();
+        V1Stream acquired = streams.configuration(getEndpoint()).isKeyed() ? null : streams.acquire(getEndpoint());
         stream = acquired;
+        fleet = streams.acquireFleet(getEndpoint());
         if (getEndpoint().getConfiguration().isLifecycleEvents()) {
             events = getEndpoint().getCamelContext().getExecutorServiceManager()
                     .newSingleThreadExecutor(this, "OvershootV1Events[" + getEndpoint().getStreamName() + "]");
         }
-        acquired.subscribe(this);
+        if (acquired != null) {
+            acquired.subscribe(this);
+        }
         registerHealthCheck();
-        acquired.whenStarted().thenAccept(this::startWatch);
+        if (acquired != null) {
+            acquired.whenStarted().thenAccept(this::startWatch);
+        }
+        fleet.subscribe(keyed);
     }
 
     @Override
     protected void doStop() throws Exception {
         V1Stream current = stream;
+        StreamFleet<V1Stream> keyedStreams = fleet;
         stream = null;
+        fleet = null;
         stopWatch();
         if (current != null) {
             current.unsubscribe(this);
+        }
+        if (keyedStreams != null) {
+            keyedStreams.unsubscribe(keyed);
+            keyed.stopAll();
         }
         if (events != null) {
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(events);
@@ -77,12 +97,16 @@ final class V1Consumer extends DefaultConsumer implements WatchListener, Session
         if (current != null) {
             getEndpoint().getComponent().v1Streams().release(current);
         }
+        if (keyedStreams != null) {
+            getEndpoint().getComponent().v1Streams().releaseFleet(keyedStreams);
+        }
         super.doStop();
     }
 
     @Override
     protected void doSuspend() {
         stopWatch();
+        keyed.stopAll();
     }
 
     @Override
@@ -91,18 +115,24 @@ final class V1Consumer extends DefaultConsumer implements WatchListener, Session
         if (current != null) {
             current.whenStarted().thenAccept(this::startWatch);
         }
+        keyed.startAll();
     }
 
     private synchronized void startWatch(V1Session session) {
         if (watch != null || stream == null || isSuspendingOrSuspended()) {
             return;
         }
+        watch = watch(session, getEndpoint().getStreamName(), this);
+    }
+
+    /** A watch of the consumer's prompt on a stream's session, its answers and failures told to {@code listener}. */
+    private Watch watch(V1Session session, String streamName, WatchListener listener) {
         OvershootConfiguration config = getEndpoint().getConfiguration();
         Watch.Builder builder = Watch.builder(session.client(), session, V1Requests.model(config), config.getPrompt())
                 .every(Duration.ofMillis(Math.round(config.getIntervalSeconds() * 1000)))
                 .backoff(StreamRequests.reconnectPolicy(config))
-                .listener(this)
-                .threadFactory(getEndpoint().getComponent().streamThreads(getEndpoint().getStreamName(), "watch"));
+                .listener(listener)
+                .threadFactory(getEndpoint().getComponent().streamThreads(streamName, "watch"));
         if (config.getWindowSeconds() > 0) {
             builder.last(Duration.ofMillis(Math.round(config.getWindowSeconds() * 1000)), config.getWindowMaxFps());
         }
@@ -110,7 +140,7 @@ final class V1Consumer extends DefaultConsumer implements WatchListener, Session
             builder.maxTokens(config.getMaxOutputTokens());
         }
         builder.responseFormat(V1Requests.responseFormat(config, getEndpoint().getCamelContext()));
-        watch = builder.start();
+        return builder.start();
     }
 
     private synchronized void stopWatch() {
@@ -126,10 +156,18 @@ final class V1Consumer extends DefaultConsumer implements WatchListener, Session
     public void onAnswer(WatchAnswer answer) {
         failures.set(0);
         lastFailure = null;
+        deliver(null, answer);
+    }
+
+    /** Routes an answer of the named stream or, with its key, of a keyed one. */
+    private void deliver(String key, WatchAnswer answer) {
         Exchange exchange = createExchange(false);
         delivered.incrementAndGet();
         try {
             V1Answers.fill(exchange.getIn(), answer, getEndpoint().getConfiguration().getPrompt());
+            if (key != null) {
+                exchange.getIn().setHeader(OvershootConstants.STREAM_KEY, key);
+            }
             getProcessor().process(exchange);
         } catch (Exception e) {
             exchange.setException(e);
@@ -162,13 +200,17 @@ final class V1Consumer extends DefaultConsumer implements WatchListener, Session
     /** The stream's lifecycle events, with lifecycleEvents, on their own thread. */
     @Override
     public void onEvent(StreamEvent event) {
+        routeEvent(null, event);
+    }
+
+    private void routeEvent(String key, StreamEvent event) {
         ExecutorService executor = events;
         if (executor != null) {
-            executor.execute(() -> routeEvent(event));
+            executor.execute(() -> route(ResultExchanges.keyed(key, event)));
         }
     }
 
-    private void routeEvent(StreamEvent event) {
+    private void route(Object event) {
         Exchange exchange = createExchange(false);
         try {
             ResultExchanges.fill(exchange.getIn(), event);
@@ -183,9 +225,16 @@ final class V1Consumer extends DefaultConsumer implements WatchListener, Session
         releaseExchange(exchange, false);
     }
 
-    /** Where the stream and the watch stand, for the health check: the stream's status, unless questions fail. */
-    StreamStatus streamStatus() {
+    /**
+     * Where the stream and the watch stand, for the health check: the stream's status, unless questions fail; null
+     * with keyed=true (it opens no stream of its own).
+     */
+    @Override
+    public StreamStatus streamStatus() {
         V1Stream current = stream;
+        if (current == null && fleet != null) {
+            return null;
+        }
         StreamStatus status = current == null ? StreamStatus.starting() : current.status();
         Instant now = Instant.now();
         if (stoppedBy != null) {
@@ -214,10 +263,102 @@ final class V1Consumer extends DefaultConsumer implements WatchListener, Session
         HealthCheckRepository repository = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(),
                 "consumers", HealthCheckRepository.class);
         if (repository != null) {
-            OvershootConsumerHealthCheck check = new OvershootConsumerHealthCheck(getEndpoint(), this::streamStatus,
-                    getRouteId());
+            OvershootConsumerHealthCheck check = new OvershootConsumerHealthCheck(getEndpoint(), this, getRouteId());
             check.setEnabled(getEndpoint().getComponent().isHealthCheckConsumerEnabled());
             setHealthCheck(check);
+        }
+    }
+
+    @Override
+    public StreamFleet<V1Stream> keyedStreams() {
+        return fleet;
+    }
+
+    /** A watch on each keyed stream of the name, from when its session started until it closes. */
+    private final class KeyedWatches implements StreamFleet.Listener<V1Stream> {
+
+        private final Map<String, KeyWatch> watches = new ConcurrentHashMap<>();
+
+        @Override
+        public void opened(String key, V1Stream keyStream) {
+            KeyWatch added = new KeyWatch(key, keyStream);
+            KeyWatch replaced = watches.put(key, added);
+            if (replaced != null) {
+                replaced.stop();
+            }
+            keyStream.subscribe(added);
+            added.startWhenReady();
+        }
+
+        @Override
+        public void closed(String key, V1Stream keyStream) {
+            KeyWatch removed = watches.get(key);
+            if (removed != null && removed.stream == keyStream && watches.remove(key, removed)) {
+                removed.stop();
+                keyStream.unsubscribe(removed);
+            }
+        }
+
+        void startAll() {
+            watches.values().forEach(KeyWatch::startWhenReady);
+        }
+
+        void stopAll() {
+            watches.values().forEach(KeyWatch::stop);
+        }
+    }
+
+    /** The watch of one keyed stream: its answers and lifecycle events carry the key. */
+    private final class KeyWatch implements WatchListener, SessionListener {
+
+        private final String key;
+        private final V1Stream stream;
+        private Watch running;
+
+        KeyWatch(String key, V1Stream stream) {
+            this.key = key;
+            this.stream = stream;
+        }
+
+        void startWhenReady() {
+            stream.whenStarted().thenAccept(this::start);
+        }
+
+        private synchronized void start(V1Session session) {
+            if (running == null && fleet != null && !isSuspendingOrSuspended() && !stream.isOver()) {
+                running = watch(session, stream.name(), this);
+            }
+        }
+
+        synchronized void stop() {
+            if (running != null) {
+                running.close();
+                running = null;
+            }
+        }
+
+        @Override
+        public void onAnswer(WatchAnswer answer) {
+            deliver(key, answer);
+        }
+
+        @Override
+        public void onStopped(OvershootException cause) {
+            if (cause != null && !stream.isOver()) {
+                getExceptionHandler().handleException("The watch of Overshoot stream '" + stream.name() + "' stopped",
+                        cause);
+            }
+        }
+
+        @Override
+        public void onEvent(StreamEvent event) {
+            routeEvent(key, event);
+        }
+
+        /** Retried by the watch or the session; the keyed stream's status shows where it stands. */
+        @Override
+        public void onError(OvershootException error) {
+            // nothing to do: the health check reads the stream's status
         }
     }
 }

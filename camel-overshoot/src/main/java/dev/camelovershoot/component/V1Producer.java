@@ -14,14 +14,14 @@ import org.apache.camel.support.DefaultAsyncProducer;
 
 /**
  * The producer of an endpoint that speaks v1: publishes frames into the v1 stream (through its LiveKit room), asks
- * questions about its frames and windows ({@code ask}), and hands out its viewer token and info. Never blocks the
- * route on the network.
+ * questions about its frames and windows ({@code ask}), and hands out its viewer token and info; with header
+ * CamelOvershootStreamKey, all of it on the key's own stream. Never blocks the route on the network.
  */
 final class V1Producer extends DefaultAsyncProducer implements RouteIdAware {
 
     private V1Client client;
     private ResponseFormat responseFormat;
-    private V1Stream stream;
+    private ProducerStreams<V1Stream> streams;
     private String routeId;
     private OvershootProducerHealthCheck healthCheck;
 
@@ -41,10 +41,11 @@ final class V1Producer extends DefaultAsyncProducer implements RouteIdAware {
         OvershootConfiguration config = getEndpoint().getComponent().v1Streams().configuration(getEndpoint());
         client = V1Requests.client(config, getEndpoint().getComponent().httpClient());
         responseFormat = V1Requests.responseFormat(getEndpoint().getConfiguration(), getEndpoint().getCamelContext());
-        if (getEndpoint().getConfiguration().getOperation().needsStream()) {
-            stream();
+        streams = new ProducerStreams<>(getEndpoint(), getEndpoint().getComponent().v1Streams());
+        if (getEndpoint().getConfiguration().getOperation().needsStream() && !streams.keyedOnly()) {
+            streams.named();
         }
-        healthCheck = OvershootProducerHealthCheck.register(getEndpoint(), this::streamStatus, routeId);
+        healthCheck = OvershootProducerHealthCheck.register(getEndpoint(), streams, routeId);
     }
 
     @Override
@@ -53,13 +54,8 @@ final class V1Producer extends DefaultAsyncProducer implements RouteIdAware {
             healthCheck.unregister();
             healthCheck = null;
         }
-        V1Stream current;
-        synchronized (this) {
-            current = stream;
-            stream = null;
-        }
-        if (current != null) {
-            getEndpoint().getComponent().v1Streams().release(current);
+        if (streams != null) {
+            streams.release();
         }
         super.doStop();
     }
@@ -73,10 +69,10 @@ final class V1Producer extends DefaultAsyncProducer implements RouteIdAware {
                 () -> switch (operation) {
             case publishFrame -> publishFrame(message);
             case ask -> ask(message);
-            case viewerToken -> withSession(V1Session::viewerTokenAsync).thenAccept(message::setBody);
-            case streamInfo -> withSession(V1Session::infoAsync).thenAccept(message::setBody);
+            case viewerToken -> withSession(message, V1Session::viewerTokenAsync).thenAccept(message::setBody);
+            case streamInfo -> withSession(message, V1Session::infoAsync).thenAccept(message::setBody);
             case listModels -> client.modelsAsync().thenAccept(message::setBody);
-            case closeStream -> stream().closeAsync();
+            case closeStream -> streams.close(message);
             case updatePrompt, reinfer -> throw new IllegalArgumentException("The operation " + operation
                     + " is v0.2 only: in v1 there is no running prompt; use ask (a question about the newest frame"
                     + " or a window), or the consumer's prompt option");
@@ -84,7 +80,8 @@ final class V1Producer extends DefaultAsyncProducer implements RouteIdAware {
     }
 
     private CompletableFuture<Void> publishFrame(Message message) {
-        boolean published = stream().publish(FrameBodies.read(message));
+        FrameBodies.FrameInput input = FrameBodies.read(message);
+        boolean published = streams.forFrame(message).publish(input);
         message.setHeader(OvershootConstants.FRAME_PUBLISHED, published);
         return CompletableFuture.completedFuture(null);
     }
@@ -95,7 +92,7 @@ final class V1Producer extends DefaultAsyncProducer implements RouteIdAware {
         OvershootConfiguration config = getEndpoint().getConfiguration();
         String explicit = message.getHeader(OvershootConstants.REFERENCE, config.getReference(), String.class);
         double window = message.getHeader(OvershootConstants.WINDOW_SECONDS, config.getWindowSeconds(), Double.class);
-        return withSession(session -> {
+        return withSession(message, session -> {
             OvsReference about = V1Requests.reference(session.streamId(), explicit, window, config.getWindowMaxFps());
             return client.chatAsync(V1Requests.chat(config, question, about, responseFormat))
                     .thenAccept(answer -> V1Answers.fill(message, answer, about, question));
@@ -114,8 +111,8 @@ final class V1Producer extends DefaultAsyncProducer implements RouteIdAware {
         throw new IllegalArgumentException("ask needs a question: the body, or header " + OvershootConstants.QUESTION);
     }
 
-    private <T> CompletableFuture<T> withSession(Function<V1Session, CompletableFuture<T>> call) {
-        return stream().session().thenCompose(call);
+    private <T> CompletableFuture<T> withSession(Message message, Function<V1Session, CompletableFuture<T>> call) {
+        return streams.forOperation(message).session().thenCompose(call);
     }
 
     @Override
@@ -126,17 +123,5 @@ final class V1Producer extends DefaultAsyncProducer implements RouteIdAware {
     @Override
     public void setRouteId(String routeId) {
         this.routeId = routeId;
-    }
-
-    /** Where its stream stands, for the health check; {@code null} while it uses no stream. */
-    synchronized StreamStatus streamStatus() {
-        return stream == null ? null : stream.status();
-    }
-
-    private synchronized V1Stream stream() {
-        if (stream == null) {
-            stream = getEndpoint().getComponent().v1Streams().acquire(getEndpoint());
-        }
-        return stream;
     }
 }

@@ -65,7 +65,9 @@ final class V1Stream extends NamedStream implements SessionListener, FrameSink {
      *
      * @throws IllegalArgumentException for a configuration mistake, naming the option
      */
-    static V1Stream start(String name, OvershootConfiguration config, OvershootComponent component) {
+    static V1Stream start(String endpointName, String key, OvershootConfiguration config,
+                          OvershootComponent component) {
+        String name = NamedStream.label(endpointName, key);
         if (!"native".equals(config.getTransport())) {
             throw new IllegalArgumentException("v1 publishes into the stream's own LiveKit room: transport=native only,"
                     + " not " + config.getTransport());
@@ -110,6 +112,7 @@ final class V1Stream extends NamedStream implements SessionListener, FrameSink {
         return client;
     }
 
+    @Override
     StreamStatus status() {
         return status;
     }

@@ -30,7 +30,9 @@ public class StaticEndpointBuilders {
      * Overshoot (camel-overshoot)
      * Publishes frames to, and receives inference results from, one named
      * Overshoot stream. Producers and consumers of the same stream name in a
-     * CamelContext share one Overshoot stream.
+     * CamelContext share one Overshoot stream. Exchanges with header
+     * CamelOvershootStreamKey go to the key's own stream instead: one endpoint
+     * serving a fleet of cameras.
      * 
      * Category: ai
      * Since: 0.1
@@ -52,7 +54,9 @@ public class StaticEndpointBuilders {
      * Overshoot (camel-overshoot)
      * Publishes frames to, and receives inference results from, one named
      * Overshoot stream. Producers and consumers of the same stream name in a
-     * CamelContext share one Overshoot stream.
+     * CamelContext share one Overshoot stream. Exchanges with header
+     * CamelOvershootStreamKey go to the key's own stream instead: one endpoint
+     * serving a fleet of cameras.
      * 
      * Category: ai
      * Since: 0.1

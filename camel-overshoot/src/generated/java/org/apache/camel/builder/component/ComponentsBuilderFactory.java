@@ -49,7 +49,9 @@ public interface ComponentsBuilderFactory {
      * Overshoot (camel-overshoot)
      * Publishes frames to, and receives inference results from, one named
      * Overshoot stream. Producers and consumers of the same stream name in a
-     * CamelContext share one Overshoot stream.
+     * CamelContext share one Overshoot stream. Exchanges with header
+     * CamelOvershootStreamKey go to the key's own stream instead: one endpoint
+     * serving a fleet of cameras.
      * 
      * Category: ai
      * Since: 0.1
