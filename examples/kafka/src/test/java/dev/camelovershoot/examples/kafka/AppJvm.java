@@ -29,11 +29,13 @@ final class AppJvm implements AutoCloseable {
     }
 
     private static final Pattern PARTITIONS = Pattern.compile("Partitions (assigned|revoked|lost): \\[([0-9, ]*)]");
+    private static final Pattern CLOSED = Pattern.compile("closed the streams of cameras \\[([^]]*)]");
 
     private final String name;
     private final Process process;
     private final List<Assignment> assignments = new CopyOnWriteArrayList<>();
     private final Set<Integer> owned = ConcurrentHashMap.newKeySet();
+    private final Set<String> closedOnRevocation = ConcurrentHashMap.newKeySet();
 
     private AppJvm(String name, Process process) {
         this.name = name;
@@ -42,7 +44,7 @@ final class AppJvm implements AutoCloseable {
 
     static AppJvm start(String name, Map<String, String> env, Path logDir) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "-cp",
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp",
                 System.getProperty("java.class.path"), ScaleOutApp.class.getName()).redirectErrorStream(true);
         builder.environment().putAll(env);
         AppJvm app = new AppJvm(name, builder.start());
@@ -65,6 +67,11 @@ final class AppJvm implements AutoCloseable {
         return List.copyOf(assignments);
     }
 
+    /** The cameras whose streams the node closed because their partitions were revoked or lost. */
+    Set<String> closedOnRevocation() {
+        return Set.copyOf(closedOnRevocation);
+    }
+
     /** The partitions the node owns now, as far as its log has told. */
     Set<Integer> owned() {
         return Set.copyOf(owned);
@@ -76,25 +83,12 @@ final class AppJvm implements AutoCloseable {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
-    /** SIGTERM, as a deployment stops a node (camel-main shuts down gracefully); SIGKILL after 10 s. */
+    /** Ends the node (SIGKILL: the run is over, nothing of its shutdown is measured). */
     @Override
     public void close() throws InterruptedException {
-        if (!process.isAlive()) {
-            return;
-        }
-        long start = System.nanoTime();
-        stop();
-        if (process.waitFor(10, TimeUnit.SECONDS)) {
-            System.out.printf("%s exited (%d) %.1f s after SIGTERM%n", name, process.exitValue(),
-                    (System.nanoTime() - start) / 1e9);
-        } else {
+        if (process.isAlive()) {
             kill();
         }
-    }
-
-    /** Sends SIGTERM and returns. */
-    void stop() {
-        process.destroy();
     }
 
     private void readLog(Path log) {
@@ -106,6 +100,10 @@ final class AppJvm implements AutoCloseable {
                 Matcher partitions = PARTITIONS.matcher(line);
                 if (partitions.find()) {
                     changed(partitions.group(1), parse(partitions.group(2)));
+                }
+                Matcher closed = CLOSED.matcher(line);
+                if (closed.find() && !closed.group(1).isBlank()) {
+                    Arrays.stream(closed.group(1).split(",")).map(String::strip).forEach(closedOnRevocation::add);
                 }
             }
         } catch (IOException e) {

@@ -23,6 +23,7 @@ class KafkaScaleOutTest {
                 Duration.ofSeconds(5)).run(logs);
         System.out.println(figures);
 
+        assertThat(figures.closedOnJoin()).as("streams closed on revocation as the nodes joined").isPositive();
         assertThat(figures.movedCameras()).as("cameras of the killed node").isNotEmpty();
         assertThat(figures.recovery()).as("cameras whose results resumed after the kill").hasSize(12);
         assertThat(figures.recovery().values()).as("time from the kill to each camera's first new result")

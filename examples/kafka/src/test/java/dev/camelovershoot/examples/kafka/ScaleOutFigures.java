@@ -8,6 +8,7 @@ import java.util.Map;
  * What one scale-out run measured; times are from the kill -9 of {@code killedNode} unless said otherwise.
  *
  * @param movedCameras        the cameras of the killed node
+ * @param closedOnJoin        camera streams closed by the rebalance listener while the nodes joined
  * @param rebalance           until a surviving node logged its new partitions
  * @param recovery            per camera, until its first result on a frame published after the kill (absent: never)
  * @param framesAfterRecovery frames published after their camera's recovery
@@ -19,9 +20,9 @@ import java.util.Map;
  * @param longestOverlap      the same over the whole run
  */
 record ScaleOutFigures(int cameras, int nodes, Duration sessionTimeout, String killedNode, List<Integer> movedCameras,
-                       Duration rebalance, Map<Integer, Duration> recovery, int framesAfterRecovery,
-                       List<String> framesLost, List<String> framesWithoutResult, int misroutedResults, Duration longestOverlapJoin,
-                       Duration longestOverlap) {
+                       int closedOnJoin, Duration rebalance, Map<Integer, Duration> recovery, int framesAfterRecovery,
+                       List<String> framesLost, List<String> framesWithoutResult, int misroutedResults,
+                       Duration longestOverlapJoin, Duration longestOverlap) {
 
     /** Frames published after recovery that reached the service, of all published after recovery. */
     double framesReachedRatio() {

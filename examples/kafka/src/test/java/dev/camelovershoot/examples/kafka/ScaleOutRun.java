@@ -48,15 +48,15 @@ record ScaleOutRun(int cameras, int nodes, Duration sessionTimeout, Duration fra
                 Map<String, String> env = environment(kafka, emulator);
                 Timeline log = new Timeline();
                 apps.add(AppJvm.start("node-1", env, logDir));
-                awaitEveryCameraSince(results, System.nanoTime(), apps);
-                log.say("every camera has results from node-1");
+                awaitAssigned(apps);
+                log.say("node-1 owns every partition");
                 for (int n = 2; n <= nodes; n++) {
                     apps.add(AppJvm.start("node-" + n, env, logDir));
                 }
-                await().atMost(START).failFast("a node exited", () -> anyExited(apps))
-                        .until(() -> apps.stream().allMatch(app -> !app.assignments().isEmpty()));
+                awaitAssigned(apps);
                 awaitEveryCameraSince(results, lastAssignment(apps), apps);
                 Duration overlapJoin = watch.longestOverlap();
+                int closedOnJoin = apps.stream().mapToInt(app -> app.closedOnRevocation().size()).sum();
                 log.say("every camera has results after the nodes joined");
 
                 AppJvm victim = apps.stream().max(Comparator.comparingInt(app -> owned(app, feed).size())).orElseThrow();
@@ -84,11 +84,10 @@ record ScaleOutRun(int cameras, int nodes, Duration sessionTimeout, Duration fra
                 int misrouted = (int) results.results().stream()
                         .filter(r -> !r.key().equals(CameraFrames.name(r.camera()))).count();
                 return new ScaleOutFigures(cameras, nodes, sessionTimeout, victim.name(), moved,
-                        Duration.ofNanos(rebalanced - kill), recovery, checked.size(), missing.get(false), missing.get(true),
+                        closedOnJoin, Duration.ofNanos(rebalanced - kill), recovery, checked.size(), missing.get(false), missing.get(true),
                         misrouted, overlapJoin,
                         watch.longestOverlap());
             } finally {
-                apps.forEach(AppJvm::stop);
                 for (AppJvm app : apps) {
                     app.close();
                 }
@@ -129,6 +128,11 @@ record ScaleOutRun(int cameras, int nodes, Duration sessionTimeout, Duration fra
 
     private static long lastAssignment(List<AppJvm> apps) {
         return apps.stream().flatMap(app -> app.assignments().stream()).mapToLong(a -> a.nanos()).max().orElseThrow();
+    }
+
+    private static void awaitAssigned(List<AppJvm> apps) {
+        await().atMost(START).failFast("a node exited", () -> anyExited(apps))
+                .until(() -> apps.stream().allMatch(app -> !app.assignments().isEmpty()));
     }
 
     private static boolean anyExited(List<AppJvm> apps) {
