@@ -31,7 +31,8 @@ public final class BenchmarkMain {
     }
 
     static Report run(Settings settings, Path out) throws Exception {
-        int maxStreams = settings.scaleStreams().stream().mapToInt(Integer::intValue).max().orElse(1);
+        int maxStreams = Math.max(settings.scaleStreams().stream().mapToInt(Integer::intValue).max().orElse(1),
+                FleetRun.steps(settings).stream().mapToInt(Integer::intValue).max().orElse(1));
         BenchFrames frames = new BenchFrames(1280, 720);
         List<ClientRun> runs = new ArrayList<>();
         List<ScaleStep> scale = new ArrayList<>();
@@ -54,7 +55,8 @@ public final class BenchmarkMain {
             for (int n : settings.scaleStreams()) {
                 scale.add(ScaleRun.run(probe, settings, n));
             }
-            return new Report(settings, runs, scale, ask, watch);
+            List<ScaleStep> fleet = FleetRun.run(probe, settings);
+            return new Report(settings, runs, scale, fleet, ask, watch);
         }
     }
 }

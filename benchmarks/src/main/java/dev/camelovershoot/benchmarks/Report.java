@@ -12,7 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Everything one benchmark run measured, as figures ({@code name value unit}) and as JSON. */
-record Report(Settings settings, List<ClientRun> runs, List<ScaleStep> scale, AskOverhead ask, WatchStep watch) {
+record Report(Settings settings, List<ClientRun> runs, List<ScaleStep> scale, List<ScaleStep> fleet, AskOverhead ask,
+              WatchStep watch) {
 
     Optional<ClientRun> run(String client, String codec, String input) {
         return runs.stream().filter(r -> r.client().equals(client) && r.codec().equals(codec)
@@ -44,8 +45,9 @@ record Report(Settings settings, List<ClientRun> runs, List<ScaleStep> scale, As
                     new Figure("cpu_per_frame_ratio_jpeg_vs_rtc_node", r.cpuPerFrameMs() / rtc, "ratio")));
         }
         for (int i = 0; i < scale.size(); i++) {
-            scale(out, scale.get(i), i == 0 ? null : scale.get(0));
+            scale(out, "scale_", scale.get(i), i == 0 ? null : scale.get(0));
         }
+        out.addAll(fleetFigures(fleet));
         ask(out, ask);
         watch(out, watch);
         return out;
@@ -95,14 +97,38 @@ record Report(Settings settings, List<ClientRun> runs, List<ScaleStep> scale, As
         out.add(new Figure("emulator_cpu_per_frame" + suffix + "_ms", r.emulatorCpuMs() / r.windowFrames(), "ms"));
     }
 
+    /**
+     * One JVM's sizing from the keyed fleet: cameras one core carries at the largest step's CPU per camera, and what
+     * each camera added between the first and the last step costs.
+     */
+    static List<Figure> fleetFigures(List<ScaleStep> fleet) {
+        List<Figure> out = new ArrayList<>();
+        for (int i = 0; i < fleet.size(); i++) {
+            scale(out, "fleet_", fleet.get(i), i == 0 ? null : fleet.get(0));
+        }
+        if (fleet.size() < 2) {
+            return out;
+        }
+        ScaleStep first = fleet.get(0);
+        ScaleStep last = fleet.get(fleet.size() - 1);
+        out.add(new Figure("fleet_cameras_per_core", last.streams() / last.coreShare(), "cameras"));
+        out.add(new Figure("fleet_cpu_per_camera_core_share", last.coreShare() / last.streams(), "cores"));
+        out.add(new Figure("fleet_rss_per_camera_mb", last.memoryPerStreamMb(first), "MB"));
+        out.add(new Figure("fleet_heap_per_camera_mb", last.heapPerStreamMb(first), "MB"));
+        out.add(new Figure("fleet_threads_per_camera", last.threadsPerStream(first), "threads"));
+        out.add(new Figure("fleet_jvm_threads_per_camera", last.jvmThreadsPerStream(first), "threads"));
+        return out;
+    }
+
     /** @param smallest the run's first step, which the memory each added stream is measured from (none for it) */
-    private static void scale(List<Figure> out, ScaleStep s, ScaleStep smallest) {
-        String prefix = "scale_" + s.streams() + "_";
+    private static void scale(List<Figure> out, String name, ScaleStep s, ScaleStep smallest) {
+        String prefix = name + s.streams() + "_";
         out.add(new Figure(prefix + "connected_streams", s.connected(), "streams"));
         out.add(new Figure(prefix + "delivered_ratio", s.deliveredRatio(), "ratio"));
         out.add(new Figure(prefix + "published_ratio", s.published() / (double) s.windowFrames(), "ratio"));
         out.add(new Figure(prefix + "client_cpu_core_share", s.coreShare(), "cores"));
         out.add(new Figure(prefix + "rss_mb", s.rssBytes() / 1e6, "MB"));
+        out.add(new Figure(prefix + "heap_mb", s.heapBytes() / 1e6, "MB"));
         if (smallest != null) {
             out.add(new Figure(prefix + "memory_per_stream_mb", s.memoryPerStreamMb(smallest), "MB"));
         }
@@ -120,6 +146,7 @@ record Report(Settings settings, List<ClientRun> runs, List<ScaleStep> scale, As
                 Double.isFinite(f.value()) ? f.value() : "NaN", "unit", f.unit())).toList());
         json.put("runs", runs.stream().map(Report::runJson).toList());
         json.put("scale", scale);
+        json.put("fleet", fleet);
         json.put("v1_ask", Map.of("client_cpu_ms", ask.clientCpuMs(), "bare_cpu_ms", ask.bareCpuMs(),
                 "client_ms_sorted", ask.clientMs().sorted(), "bare_ms_sorted", ask.bareMs().sorted()));
         json.put("v1_watch", watch);

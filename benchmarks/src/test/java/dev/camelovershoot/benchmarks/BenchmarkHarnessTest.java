@@ -34,6 +34,10 @@ class BenchmarkHarnessTest {
         assertThat(step.connected()).isEqualTo(2);
         assertThat(step.delivered()).isPositive();
         assertThat(step.rssBytes()).isPositive();
+        ScaleStep fleet = report.fleet().get(1);
+        assertThat(fleet.connected()).isEqualTo(2);
+        assertThat(fleet.delivered()).isPositive();
+        assertThat(fleet.heapBytes()).isPositive();
         AskOverhead ask = report.ask();
         assertThat(ask.clientMs().count()).isEqualTo(Settings.tiny().asks());
         assertThat(ask.bareMs().count()).isEqualTo(Settings.tiny().asks());
@@ -45,7 +49,8 @@ class BenchmarkHarnessTest {
         assertThat(watch.latencyMs().count()).isEqualTo((int) watch.answers());
         List<String> names = report.figures().stream().map(Figure::name).toList();
         assertThat(names).contains("delivered_ratio_720p30", "e2e_latency_p99_ms", "result_latency_p99_ms",
-                "cpu_per_frame_ms", "scale_2_delivered_ratio", "scale_2_rss_mb", "v1_ask_overhead_p50_ms",
+                "cpu_per_frame_ms", "scale_2_delivered_ratio", "scale_2_rss_mb",
+                "fleet_2_delivered_ratio", "fleet_cameras_per_core", "fleet_rss_per_camera_mb", "v1_ask_overhead_p50_ms",
                 "v1_ask_overhead_p99_ms", "v1_watch_4_client_cpu_core_share", "v1_watch_4_cpu_per_answer_ms");
 
         report.write(dir.resolve("report.json"));

@@ -3,11 +3,9 @@ package dev.camelovershoot.component;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.camelovershoot.client.Json;
 import dev.camelovershoot.testinfra.OvershootEmulator;
 import dev.camelovershoot.testinfra.OvershootEmulatorExtension;
 import dev.camelovershoot.testinfra.frames.TestImages;
-import dev.camelovershoot.testinfra.v1.V1Settings;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,16 +31,7 @@ class V1KeyedStreamsTest extends CamelTestSupport {
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        OvershootConfiguration defaults = context.getComponent("overshoot", OvershootComponent.class).getConfiguration();
-        defaults.setApiUrl(emulator.v1BaseUrl());
-        defaults.setApiKey(emulator.apiKey());
-        defaults.setModel(V1Settings.DEFAULT_MODELS.get(0).model());
-        defaults.setPrompt("What colour is the scene?");
-        defaults.setIntervalSeconds(0.3);
-        defaults.setReconnectDelay(100);
-        defaults.setReconnectMaxDelay(400);
-        return context;
+        return V1RoutesTest.pointAtV1(super.createCamelContext(), emulator);
     }
 
     @Override
@@ -71,7 +60,7 @@ class V1KeyedStreamsTest extends CamelTestSupport {
             e.getMessage().setHeader(OvershootConstants.STREAM_KEY, "blue-cam");
         });
         assertThat(asked.getException()).isNull();
-        assertThat(colourOf(asked)).isEqualTo("blue");
+        assertThat(V1RoutesTest.colourOf(asked)).isEqualTo("blue");
         assertThat(asked.getMessage().getHeader(OvershootConstants.STREAM_ID)).isEqualTo(streamOf("blue-cam"));
 
         context.getRouteController().stopRoute("cameras");
@@ -87,7 +76,7 @@ class V1KeyedStreamsTest extends CamelTestSupport {
 
     private boolean answered(String key, String colour) {
         return answers().stream().anyMatch(e -> key.equals(e.getMessage().getHeader(OvershootConstants.STREAM_KEY))
-                && colour.equals(colourOf(e)));
+                && colour.equals(V1RoutesTest.colourOf(e)));
     }
 
     private String streamOf(String key) {
@@ -98,13 +87,5 @@ class V1KeyedStreamsTest extends CamelTestSupport {
 
     private List<Exchange> answers() {
         return List.copyOf(getMockEndpoint("mock:answers").getExchanges());
-    }
-
-    private static String colourOf(Exchange exchange) {
-        try {
-            return Json.tree(exchange.getMessage().getBody(String.class)).path("color").asText();
-        } catch (Exception unreadable) {
-            throw new AssertionError(unreadable);
-        }
     }
 }

@@ -43,7 +43,11 @@ class V1RoutesTest extends CamelTestSupport {
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
+        return pointAtV1(super.createCamelContext(), emulator);
+    }
+
+    /** Sets the overshoot component's defaults to the emulator's v1beta API, asking for the colour every 0.3 s. */
+    static CamelContext pointAtV1(CamelContext context, OvershootEmulator emulator) {
         OvershootConfiguration defaults = context.getComponent("overshoot", OvershootComponent.class).getConfiguration();
         defaults.setApiUrl(emulator.v1BaseUrl());
         defaults.setApiKey(emulator.apiKey());
@@ -192,7 +196,7 @@ class V1RoutesTest extends CamelTestSupport {
         return check.call();
     }
 
-    private static String colourOf(Exchange exchange) {
+    static String colourOf(Exchange exchange) {
         try {
             return Json.tree(exchange.getMessage().getBody(String.class)).path("color").asText();
         } catch (Exception unreadable) {
