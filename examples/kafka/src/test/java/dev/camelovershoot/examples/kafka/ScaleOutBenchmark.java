@@ -38,7 +38,8 @@ public final class ScaleOutBenchmark {
     }
 
     private static void print(String name, double value, String unit) {
-        String text = Double.isFinite(value) ? String.format(Locale.ROOT, "%.3f", value) : "NaN";
+        String text = !Double.isFinite(value) ? "NaN"
+                : value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.3f", value);
         System.out.println(name + " " + text + " " + unit);
     }
 }

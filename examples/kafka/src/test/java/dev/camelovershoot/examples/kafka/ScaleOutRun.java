@@ -180,9 +180,11 @@ record ScaleOutRun(int cameras, int nodes, Duration sessionTimeout, Duration fra
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             // reported as frames without a result
         }
+        int last = frames.stream().mapToInt(CameraFeed.Published::seq).max().orElse(-1);
         return uncovered(results, frames).stream().collect(Collectors.partitioningBy(
                 frame -> watch.reached(frame.camera(), frame.seq()),
-                Collectors.mapping(frame -> CameraFrames.name(frame.camera()) + "#" + frame.seq(), Collectors.toList())));
+                Collectors.mapping(frame -> CameraFrames.name(frame.camera()) + "#" + frame.seq()
+                        + (frame.seq() == last ? " (the last)" : ""), Collectors.toList())));
     }
 
     private static List<CameraFeed.Published> uncovered(ResultLog results, List<CameraFeed.Published> frames) {
