@@ -35,7 +35,7 @@ class KafkaScaleOutTest {
                 .isLessThanOrEqualTo(SESSION_TIMEOUT);
         // Every frame published after recovery gets its result: every one the service received is in a result;
         // WebRTC is lossy, so a frame may not reach the service at all (on this busy machine up to a few %).
-        assertThat(figures.framesAfterRecovery()).as("frames published after recovery").isGreaterThan(12 * 10);
+        assertThat(figures.framesAfterRecovery()).as("frames published after recovery").isGreaterThanOrEqualTo(100);
         assertThat(figures.framesWithoutResult()).as("frames that reached the service after recovery, without a result")
                 .isEmpty();
         assertThat(figures.framesReachedRatio()).as("frames after recovery that reached the service (WebRTC): lost "
