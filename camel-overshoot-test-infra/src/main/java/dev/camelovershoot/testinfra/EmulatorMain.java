@@ -27,6 +27,7 @@ public final class EmulatorMain {
               --base-path PATH     REST and WebSocket base path (default /v0.2)
               --api-key K          an accepted API key; repeat for more (default ovs_emulator_key)
               --lease-ttl S        lease TTL in seconds (default 45)
+              --stream-limit N     streams running at once per API key (default 5, as the service)
               --v1-lease-ttl S     v1beta: lease TTL in seconds before a stream is reaped (default 300)
               --v1-rate N          v1beta: chat completions per API key and second (default 100)
               --allow-private-cameras true|false
@@ -101,6 +102,7 @@ public final class EmulatorMain {
                 case "base-path" -> builder.basePath(value);
                 case "api-key" -> keys.add(value);
                 case "lease-ttl" -> builder.leaseTtlSeconds(integer(name, value));
+                case "stream-limit" -> builder.streamLimitPerKey(integer(name, value));
                 case "v1-lease-ttl" -> builder.v1LeaseTtl(Duration.ofSeconds(integer(name, value)));
                 case "v1-rate" -> builder.v1RequestsPerSecond(integer(name, value));
                 case "allow-private-cameras" -> builder.allowPrivateCameraSources(bool(name, value));

@@ -28,7 +28,8 @@ class EmulatorMainTest {
     @Test
     void startsFromTheCommandLineAndPrintsTheListeningLines() {
         try (OvershootEmulator emulator = EmulatorMain.start(new String[] {"--port", "0", "--api-key", "ovs_one",
-                "--api-key", "ovs_two", "--lease-ttl", "7", "--backend", "scripted", "--v1-lease-ttl", "9"}, out)) {
+                "--api-key", "ovs_two", "--lease-ttl", "7", "--backend", "scripted", "--v1-lease-ttl", "9",
+                "--stream-limit", "1"}, out)) {
             assertThat(stdout.toString(StandardCharsets.UTF_8)).isEqualTo(
                     "Overshoot emulator listening on http://127.0.0.1:" + emulator.port() + "/v0.2"
                             + System.lineSeparator()
@@ -39,6 +40,8 @@ class EmulatorMainTest {
             assertThat(emulator.backend()).isInstanceOf(ScriptedBackend.class);
             Api.Reply created = new Api(emulator).as("ovs_two").create(Api.frameStream(1));
             assertThat(created.get("lease").get("ttl_seconds").asInt()).isEqualTo(7);
+            assertThat(new Api(emulator).as("ovs_two").create(Api.frameStream(1)).status()).as("past --stream-limit 1")
+                    .isEqualTo(429);
         }
     }
 

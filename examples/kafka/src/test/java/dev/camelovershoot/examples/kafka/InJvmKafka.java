@@ -54,8 +54,12 @@ final class InJvmKafka implements AutoCloseable {
     }
 
     void createTopics(String... names) throws Exception {
+        createTopics(1, names);
+    }
+
+    void createTopics(int partitions, String... names) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers()))) {
-            List<NewTopic> topics = Arrays.stream(names).map(name -> new NewTopic(name, 1, (short) 1)).toList();
+            List<NewTopic> topics = Arrays.stream(names).map(name -> new NewTopic(name, partitions, (short) 1)).toList();
             admin.createTopics(topics).all().get();
         }
     }
