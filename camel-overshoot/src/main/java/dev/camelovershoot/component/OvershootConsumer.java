@@ -4,19 +4,15 @@ import dev.camelovershoot.client.OvershootException;
 import dev.camelovershoot.client.StreamEvent;
 import dev.camelovershoot.client.StreamListener;
 import dev.camelovershoot.client.wire.InferenceResult;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.ShutdownRunningTask;
-import org.apache.camel.Suspendable;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.spi.ShutdownAware;
-import org.apache.camel.support.DefaultConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,65 +26,34 @@ import org.slf4j.LoggerFactory;
  * with keyed=true they are the only ones, and the consumer opens no stream itself.
  */
 @ManagedResource(description = "Managed Overshoot consumer")
-public class OvershootConsumer extends DefaultConsumer
-        implements StreamListener, ShutdownAware, Suspendable, StreamHealth.Subject {
+public class OvershootConsumer extends StreamConsumer<SharedStream> implements StreamListener, ShutdownAware {
 
     private static final Logger LOG = LoggerFactory.getLogger(OvershootConsumer.class);
 
     private final AtomicLong delivered = new AtomicLong();
     private volatile ResultBuffer buffer;
-    private volatile SharedStream stream;
-    private volatile StreamFleet<SharedStream> fleet;
-    private final KeyedResults keyed = new KeyedResults();
     private ExecutorService executor;
-    private OvershootConsumerHealthCheck check;
 
     public OvershootConsumer(OvershootEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
     }
 
     @Override
-    public OvershootEndpoint getEndpoint() {
-        return (OvershootEndpoint) super.getEndpoint();
+    SharedStreams<SharedStream> registry() {
+        return getEndpoint().getComponent().streams();
     }
 
     @Override
-    protected void doStart() throws Exception {
-        super.doStart();
+    void startDelivery() {
         OvershootConfiguration config = getEndpoint().getConfiguration();
         buffer = new ResultBuffer(config.getResultsQueueSize(), config.getOverflowPolicy(), new BufferEvents());
-        SharedStreams<SharedStream> streams = getEndpoint().getComponent().streams();
-        if (!streams.configuration(getEndpoint()).isKeyed()) {
-            stream = streams.acquire(getEndpoint());
-        }
-        fleet = streams.acquireFleet(getEndpoint());
         executor = getEndpoint().getCamelContext().getExecutorServiceManager()
                 .newSingleThreadExecutor(this, "OvershootConsumer[" + getEndpoint().getStreamName() + "]");
         executor.execute(this::deliver);
-        check = OvershootConsumerHealthCheck.attach(this, getEndpoint(), this);
-        if (stream != null) {
-            stream.subscribe(this);
-        }
-        fleet.subscribe(keyed);
     }
 
     @Override
-    protected void doStop() throws Exception {
-        if (check != null) {
-            check.detach();
-            check = null;
-        }
-        SharedStream current = stream;
-        StreamFleet<SharedStream> keyedStreams = fleet;
-        stream = null;
-        fleet = null;
-        if (current != null) {
-            current.unsubscribe(this);
-        }
-        if (keyedStreams != null) {
-            keyedStreams.unsubscribe(keyed);
-            keyed.leaveAll();
-        }
+    void stopDelivery() {
         if (buffer != null) {
             buffer.close();
         }
@@ -96,31 +61,31 @@ public class OvershootConsumer extends DefaultConsumer
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(executor);
             executor = null;
         }
-        if (current != null) {
-            getEndpoint().getComponent().streams().release(current);
-        }
-        if (keyedStreams != null) {
-            getEndpoint().getComponent().streams().releaseFleet(keyedStreams);
-        }
-        super.doStop();
     }
 
     @Override
-    protected void doSuspend() {
-        SharedStream current = stream;
-        if (current != null) {
-            current.unsubscribe(this);
-        }
-        keyed.unsubscribeAll();
+    void join(SharedStream named) {
+        named.subscribe(this);
     }
 
     @Override
-    protected void doResume() {
-        SharedStream current = stream;
-        if (current != null) {
-            current.subscribe(this);
-        }
-        keyed.subscribeAll();
+    void leave(SharedStream named) {
+        named.unsubscribe(this);
+    }
+
+    @Override
+    void pause(SharedStream named) {
+        named.unsubscribe(this);
+    }
+
+    @Override
+    void resume(SharedStream named) {
+        named.subscribe(this);
+    }
+
+    @Override
+    KeyedAttachments.Attachment<SharedStream> attachment(String key, SharedStream keyStream) {
+        return new KeyListener(key, keyStream);
     }
 
     @Override
@@ -154,18 +119,6 @@ public class OvershootConsumer extends DefaultConsumer
 
     private void error(String streamName, OvershootException error) {
         getExceptionHandler().handleException("Overshoot stream '" + streamName + "' failed", error);
-    }
-
-    /** Where the stream the URI names stands, for the health check; null with keyed=true (it opens none). */
-    @Override
-    public StreamStatus streamStatus() {
-        SharedStream current = stream;
-        return current == null ? (fleet == null ? StreamStatus.starting() : null) : current.status();
-    }
-
-    @Override
-    public StreamFleet<SharedStream> keyedStreams() {
-        return fleet;
     }
 
     @ManagedAttribute(description = "Results and events handed to the route")
@@ -256,48 +209,8 @@ public class OvershootConsumer extends DefaultConsumer
         }
     }
 
-    /** Subscribes the consumer to each keyed stream of its name, so that their results carry their key. */
-    private final class KeyedResults implements StreamFleet.Listener<SharedStream> {
-
-        private final Map<String, KeyListener> subscribed = new ConcurrentHashMap<>();
-
-        @Override
-        public void opened(String key, SharedStream keyStream) {
-            KeyListener listener = new KeyListener(key, keyStream);
-            KeyListener replaced = subscribed.put(key, listener);
-            if (replaced != null) {
-                replaced.stream.unsubscribe(replaced);
-            }
-            if (!isSuspendingOrSuspended()) {
-                keyStream.subscribe(listener);
-            }
-        }
-
-        @Override
-        public void closed(String key, SharedStream keyStream) {
-            KeyListener listener = subscribed.get(key);
-            if (listener != null && listener.stream == keyStream && subscribed.remove(key, listener)) {
-                keyStream.unsubscribe(listener);
-            }
-        }
-
-        void subscribeAll() {
-            subscribed.values().forEach(listener -> listener.stream.subscribe(listener));
-        }
-
-        void unsubscribeAll() {
-            subscribed.values().forEach(listener -> listener.stream.unsubscribe(listener));
-        }
-
-        /** At stop: unsubscribes and forgets them all; a start subscribes to the streams open then. */
-        void leaveAll() {
-            unsubscribeAll();
-            subscribed.clear();
-        }
-    }
-
-    /** What one keyed stream tells the consumer, marked with its key. */
-    private final class KeyListener implements StreamListener {
+    /** What one keyed stream tells the consumer, marked with its key; subscribed while the consumer runs. */
+    private final class KeyListener implements StreamListener, KeyedAttachments.Attachment<SharedStream> {
 
         private final String key;
         private final SharedStream stream;
@@ -305,6 +218,33 @@ public class OvershootConsumer extends DefaultConsumer
         KeyListener(String key, SharedStream stream) {
             this.key = key;
             this.stream = stream;
+        }
+
+        @Override
+        public SharedStream stream() {
+            return stream;
+        }
+
+        @Override
+        public void attach() {
+            if (!isSuspendingOrSuspended()) {
+                stream.subscribe(this);
+            }
+        }
+
+        @Override
+        public void pause() {
+            stream.unsubscribe(this);
+        }
+
+        @Override
+        public void resume() {
+            stream.subscribe(this);
+        }
+
+        @Override
+        public void detach() {
+            stream.unsubscribe(this);
         }
 
         @Override

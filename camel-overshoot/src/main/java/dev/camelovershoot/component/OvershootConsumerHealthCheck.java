@@ -1,15 +1,11 @@
 package dev.camelovershoot.component;
 
-import java.time.Instant;
-import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.DelegateEndpoint;
 import org.apache.camel.Route;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.health.HealthCheckRepository;
-import org.apache.camel.health.HealthCheckResultBuilder;
-import org.apache.camel.impl.health.AbstractHealthCheck;
 import org.apache.camel.support.DefaultConsumer;
 
 /**
@@ -17,19 +13,12 @@ import org.apache.camel.support.DefaultConsumer;
  * connected (and those of the name's keyed streams), else DOWN with why, the last error, the attempt count and how
  * long the stream has not been live, or the keys not connected.
  */
-final class OvershootConsumerHealthCheck extends AbstractHealthCheck {
+final class OvershootConsumerHealthCheck extends StreamHealth.Check {
 
-    private final OvershootEndpoint endpoint;
-    private final StreamHealth.Subject subject;
-    private final String routeId;
-    private final Instant createdAt = Instant.now();
     private HealthCheckRegistry registry;
 
     private OvershootConsumerHealthCheck(OvershootEndpoint endpoint, StreamHealth.Subject subject, String routeId) {
-        super("camel", "consumer:overshoot-" + routeId);
-        this.endpoint = endpoint;
-        this.subject = subject;
-        this.routeId = routeId;
+        super("consumer:overshoot-" + routeId, endpoint, subject, routeId);
     }
 
     /**
@@ -84,15 +73,5 @@ final class OvershootConsumerHealthCheck extends AbstractHealthCheck {
                 .filter(route -> route.getEndpoint() instanceof DelegateEndpoint delegate
                                  && delegate.getEndpoint() == endpoint)
                 .findFirst().orElse(null);
-    }
-
-    @Override
-    public boolean isLiveness() {
-        return false;
-    }
-
-    @Override
-    protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
-        StreamHealth.report(builder, subject, endpoint, routeId, createdAt);
     }
 }

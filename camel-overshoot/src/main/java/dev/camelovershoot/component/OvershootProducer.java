@@ -5,11 +5,7 @@ import dev.camelovershoot.client.StreamSession;
 import dev.camelovershoot.client.wire.ReinferResult;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import org.apache.camel.AsyncCallback;
-import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.spi.RouteIdAware;
-import org.apache.camel.support.DefaultAsyncProducer;
 
 /**
  * Sends frames to the endpoint's stream, or to the stream of the exchange's key (header CamelOvershootStreamKey), and
@@ -17,76 +13,42 @@ import org.apache.camel.support.DefaultAsyncProducer;
  * a frame is converted on the caller's thread and handed to the transport, which sends it on its own; the other
  * operations complete the exchange when the service answers.
  */
-public class OvershootProducer extends DefaultAsyncProducer implements RouteIdAware {
+public class OvershootProducer extends StreamProducer<SharedStream> {
 
     private OvershootClient client;
-    private ProducerStreams<SharedStream> streams;
-    private String routeId;
-    private OvershootProducerHealthCheck healthCheck;
 
     public OvershootProducer(OvershootEndpoint endpoint) {
         super(endpoint);
     }
 
     @Override
-    public OvershootEndpoint getEndpoint() {
-        return (OvershootEndpoint) super.getEndpoint();
+    SharedStreams<SharedStream> registry() {
+        return getEndpoint().getComponent().streams();
     }
 
-    /** A producer that only lists models creates no stream; one is joined if a header asks for a stream operation. */
     @Override
-    protected void doStart() throws Exception {
-        super.doStart();
+    void prepare() {
         OvershootComponent component = getEndpoint().getComponent();
         client = StreamRequests.client(component.streams().configuration(getEndpoint()), component.httpClient(),
                 component.streamThreads(getEndpoint().getStreamName(), null));
-        streams = new ProducerStreams<>(getEndpoint(), component.streams());
-        if (getEndpoint().getConfiguration().getOperation().needsStream() && !streams.keyedOnly()) {
-            streams.named();
-        }
-        healthCheck = OvershootProducerHealthCheck.register(getEndpoint(), streams, routeId);
     }
 
     @Override
-    protected void doStop() throws Exception {
-        if (healthCheck != null) {
-            healthCheck.unregister();
-            healthCheck = null;
-        }
-        if (streams != null) {
-            streams.release();
-        }
-        super.doStop();
-    }
-
-    /**
-     * Completes at once for publishFrame and for mistakes; the other operations complete when the service answers,
-     * and the route goes on on the component's Camel-managed {@code OvershootAsync} threads, never on the HTTP
-     * client's or a stream session's.
-     */
-    @Override
-    public boolean process(Exchange exchange, AsyncCallback callback) {
-        Message message = exchange.getMessage();
-        return ProducerCalls.run(exchange, callback, getEndpoint().getComponent().asyncExecutor(),
-                () -> switch (operation(message)) {
-                    case publishFrame -> publishFrame(message);
-                    case updatePrompt -> updatePrompt(message);
-                    case listModels -> client.listModelsAsync().thenAccept(message::setBody);
-                    case reinfer -> reinfer(message);
-                    case closeStream -> streams.close(message);
-                    case ask, viewerToken, streamInfo -> throw new IllegalArgumentException("The operation "
-                            + operation(message) + " is v1 only: use an apiUrl ending in /v1beta, or apiVersion=v1");
-                });
-    }
-
-    private OvershootOperation operation(Message message) {
-        return OvershootOperation.of(message.getHeader(OvershootConstants.OPERATION),
-                getEndpoint().getConfiguration().getOperation());
+    CompletableFuture<Void> call(OvershootOperation operation, Message message) {
+        return switch (operation) {
+            case publishFrame -> publishFrame(message);
+            case updatePrompt -> updatePrompt(message);
+            case listModels -> client.listModelsAsync().thenAccept(message::setBody);
+            case reinfer -> reinfer(message);
+            case closeStream -> streams().close(message);
+            case ask, viewerToken, streamInfo -> throw new IllegalArgumentException("The operation " + operation
+                    + " is v1 only: use an apiUrl ending in /v1beta, or apiVersion=v1");
+        };
     }
 
     /** Converts and hands the frame over at once: the transport sends it on its own threads. */
     private CompletableFuture<Void> publishFrame(Message message) {
-        boolean published = streams.forFrame(message).publish(() -> FrameBodies.read(message));
+        boolean published = streams().forFrame(message).publish(() -> FrameBodies.read(message));
         message.setHeader(OvershootConstants.FRAME_PUBLISHED, published);
         return CompletableFuture.completedFuture(null);
     }
@@ -116,7 +78,7 @@ public class OvershootProducer extends DefaultAsyncProducer implements RouteIdAw
     }
 
     private <T> CompletableFuture<T> withSession(Message message, Function<StreamSession, CompletableFuture<T>> call) {
-        return streams.forOperation(message).session().thenCompose(call);
+        return streams().forOperation(message).session().thenCompose(call);
     }
 
     private static String text(Message message, String what) {
@@ -126,15 +88,4 @@ public class OvershootProducer extends DefaultAsyncProducer implements RouteIdAw
         }
         return text;
     }
-
-    @Override
-    public String getRouteId() {
-        return routeId;
-    }
-
-    @Override
-    public void setRouteId(String routeId) {
-        this.routeId = routeId;
-    }
-
 }

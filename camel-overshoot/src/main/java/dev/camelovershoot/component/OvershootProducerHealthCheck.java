@@ -1,32 +1,22 @@
 package dev.camelovershoot.component;
 
-import java.time.Instant;
-import java.util.Map;
 import org.apache.camel.health.HealthCheckHelper;
-import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.health.WritableHealthCheckRepository;
-import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
  * Readiness of an Overshoot producer, {@code producer:overshoot-<routeId>} in Camel's {@code producers} repository:
  * UP while its streams are connected (or when it uses none, e.g. listModels only), else DOWN like the consumer's
  * check. Camel enables producer checks only with {@code camel.health.producersEnabled=true}.
  */
-final class OvershootProducerHealthCheck extends AbstractHealthCheck {
+final class OvershootProducerHealthCheck extends StreamHealth.Check {
 
     private static final String REPOSITORY = "producers";
 
-    private final OvershootEndpoint endpoint;
-    private final StreamHealth.Subject subject;
-    private final String routeId;
-    private final Instant createdAt = Instant.now();
     private WritableHealthCheckRepository repository;
 
     private OvershootProducerHealthCheck(OvershootEndpoint endpoint, StreamHealth.Subject subject, String routeId) {
-        super("camel", "producer:overshoot-" + (routeId != null ? routeId : endpoint.getStreamName()));
-        this.endpoint = endpoint;
-        this.subject = subject;
-        this.routeId = routeId;
+        super("producer:overshoot-" + (routeId != null ? routeId : endpoint.getStreamName()), endpoint, subject,
+                routeId);
     }
 
     /**
@@ -51,15 +41,5 @@ final class OvershootProducerHealthCheck extends AbstractHealthCheck {
 
     void unregister() {
         repository.removeHealthCheck(this);
-    }
-
-    @Override
-    public boolean isLiveness() {
-        return false;
-    }
-
-    @Override
-    protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
-        StreamHealth.report(builder, subject, endpoint, routeId, createdAt);
     }
 }

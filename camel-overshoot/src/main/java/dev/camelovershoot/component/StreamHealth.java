@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.camel.health.HealthCheckResultBuilder;
+import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /** What the consumer and producer health checks report about their streams, as camel-kafka's checks do it. */
 final class StreamHealth {
@@ -22,6 +23,32 @@ final class StreamHealth {
         StreamFleet<?> keyedStreams();
     }
 
+    /** A readiness check of a consumer or producer: reports its {@link Subject} with {@link #report}. */
+    abstract static class Check extends AbstractHealthCheck {
+
+        private final OvershootEndpoint endpoint;
+        private final Subject subject;
+        private final String routeId;
+        private final Instant createdAt = Instant.now();
+
+        Check(String id, OvershootEndpoint endpoint, Subject subject, String routeId) {
+            super("camel", id);
+            this.endpoint = endpoint;
+            this.subject = subject;
+            this.routeId = routeId;
+        }
+
+        @Override
+        public boolean isLiveness() {
+            return false;
+        }
+
+        @Override
+        protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+            report(builder, subject, endpoint, routeId, createdAt);
+        }
+    }
+
     private StreamHealth() {
     }
 
@@ -31,8 +58,8 @@ final class StreamHealth {
      *
      * @param startedAt when the user started, for a stream that was never live
      */
-    static void report(HealthCheckResultBuilder builder, Subject subject, OvershootEndpoint endpoint, String routeId,
-                       Instant startedAt) {
+    private static void report(HealthCheckResultBuilder builder, Subject subject, OvershootEndpoint endpoint,
+                               String routeId, Instant startedAt) {
         builder.detail("stream.name", endpoint.getStreamName());
         builder.detail("api.url", endpoint.getConfiguration().getApiUrl());
         if (routeId != null) {

@@ -9,17 +9,13 @@ import dev.camelovershoot.client.v1.WatchAnswer;
 import dev.camelovershoot.client.v1.WatchListener;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.apache.camel.Suspendable;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
-import org.apache.camel.support.DefaultConsumer;
 
 /**
  * The consumer of an endpoint that speaks v1: runs the client's watch loop on the endpoint's stream (the prompt every
@@ -30,99 +26,76 @@ import org.apache.camel.support.DefaultConsumer;
  * with keyed=true those are the only ones.
  */
 @ManagedResource(description = "Managed Overshoot v1 consumer")
-final class V1Consumer extends DefaultConsumer
-        implements WatchListener, SessionListener, Suspendable, StreamHealth.Subject {
+final class V1Consumer extends StreamConsumer<V1Stream> implements WatchListener, SessionListener {
 
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicInteger failures = new AtomicInteger();
-    private volatile V1Stream stream;
-    private volatile StreamFleet<V1Stream> fleet;
-    private final KeyedWatches keyed = new KeyedWatches();
     private volatile Watch watch;
     private volatile String lastFailure;
     private volatile OvershootException stoppedBy;
     private ExecutorService events;
-    private OvershootConsumerHealthCheck check;
 
     V1Consumer(OvershootEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
     }
 
     @Override
-    public OvershootEndpoint getEndpoint() {
-        return (OvershootEndpoint) super.getEndpoint();
+    SharedStreams<V1Stream> registry() {
+        return getEndpoint().getComponent().v1Streams();
+    }
+
+    /** A wrong model fails the start before any stream opens. */
+    @Override
+    protected void doStart() throws Exception {
+        V1Requests.model(getEndpoint().getConfiguration());
+        super.doStart();
     }
 
     @Override
-    protected void doStart() throws Exception {
-        super.doStart();
-        V1Requests.model(getEndpoint().getConfiguration());
-        SharedStreams<V1Stream> streams = getEndpoint().getComponent().v1Streams();
-        V1Stream acquired = streams.configuration(getEndpoint()).isKeyed() ? null : streams.acquire(getEndpoint());
-        stream = acquired;
-        fleet = streams.acquireFleet(getEndpoint());
+    void startDelivery() {
         if (getEndpoint().getConfiguration().isLifecycleEvents()) {
             events = getEndpoint().getCamelContext().getExecutorServiceManager()
                     .newSingleThreadExecutor(this, "OvershootV1Events[" + getEndpoint().getStreamName() + "]");
         }
-        if (acquired != null) {
-            acquired.subscribe(this);
-        }
-        check = OvershootConsumerHealthCheck.attach(this, getEndpoint(), this);
-        if (acquired != null) {
-            acquired.whenStarted().thenAccept(this::startWatch);
-        }
-        fleet.subscribe(keyed);
     }
 
     @Override
-    protected void doStop() throws Exception {
-        if (check != null) {
-            check.detach();
-            check = null;
-        }
-        V1Stream current = stream;
-        StreamFleet<V1Stream> keyedStreams = fleet;
-        stream = null;
-        fleet = null;
-        stopWatch();
-        if (current != null) {
-            current.unsubscribe(this);
-        }
-        if (keyedStreams != null) {
-            keyedStreams.unsubscribe(keyed);
-            keyed.leaveAll();
-        }
+    void stopDelivery() {
         if (events != null) {
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(events);
             events = null;
         }
-        if (current != null) {
-            getEndpoint().getComponent().v1Streams().release(current);
-        }
-        if (keyedStreams != null) {
-            getEndpoint().getComponent().v1Streams().releaseFleet(keyedStreams);
-        }
-        super.doStop();
     }
 
     @Override
-    protected void doSuspend() {
+    void join(V1Stream named) {
+        named.subscribe(this);
+        resume(named);
+    }
+
+    @Override
+    void leave(V1Stream named) {
         stopWatch();
-        keyed.stopAll();
+        named.unsubscribe(this);
     }
 
     @Override
-    protected void doResume() {
-        V1Stream current = stream;
-        if (current != null) {
-            current.whenStarted().thenAccept(this::startWatch);
-        }
-        keyed.startAll();
+    void pause(V1Stream named) {
+        stopWatch();
+    }
+
+    @Override
+    void resume(V1Stream named) {
+        named.whenStarted().thenAccept(this::startWatch);
+    }
+
+    @Override
+    KeyedAttachments.Attachment<V1Stream> attachment(String key, V1Stream keyStream) {
+        return new KeyWatch(key, keyStream);
     }
 
     private synchronized void startWatch(V1Session session) {
-        if (watch != null || stream == null || isSuspendingOrSuspended()) {
+        if (watch != null || stream() == null || isSuspendingOrSuspended()) {
             return;
         }
         watch = watch(session, getEndpoint().getStreamName(), this);
@@ -192,7 +165,7 @@ final class V1Consumer extends DefaultConsumer
     /** Reports a watch that stopped on an error, unless the stream ended first (its questions then fail too). */
     @Override
     public void onStopped(OvershootException cause) {
-        V1Stream current = stream;
+        V1Stream current = stream();
         if (cause != null && current != null && !current.status().ended()) {
             stoppedBy = cause;
             getExceptionHandler().handleException("The watch of Overshoot stream '" + getEndpoint().getStreamName()
@@ -234,11 +207,10 @@ final class V1Consumer extends DefaultConsumer
      */
     @Override
     public StreamStatus streamStatus() {
-        V1Stream current = stream;
-        if (current == null && fleet != null) {
+        StreamStatus status = super.streamStatus();
+        if (status == null) {
             return null;
         }
-        StreamStatus status = current == null ? StreamStatus.starting() : current.status();
         Instant now = Instant.now();
         if (stoppedBy != null) {
             return status.after(StreamEvent.ended(status.streamId(), StreamEvent.ERROR), stoppedBy, now);
@@ -262,56 +234,8 @@ final class V1Consumer extends DefaultConsumer
         return current == null ? 0 : current.skipped();
     }
 
-    @Override
-    public StreamFleet<V1Stream> keyedStreams() {
-        return fleet;
-    }
-
-    /** A watch on each keyed stream of the name, from when its session started until it closes. */
-    private final class KeyedWatches implements StreamFleet.Listener<V1Stream> {
-
-        private final Map<String, KeyWatch> watches = new ConcurrentHashMap<>();
-
-        @Override
-        public void opened(String key, V1Stream keyStream) {
-            KeyWatch added = new KeyWatch(key, keyStream);
-            KeyWatch replaced = watches.put(key, added);
-            if (replaced != null) {
-                replaced.stop();
-            }
-            keyStream.subscribe(added);
-            added.startWhenReady();
-        }
-
-        @Override
-        public void closed(String key, V1Stream keyStream) {
-            KeyWatch removed = watches.get(key);
-            if (removed != null && removed.stream == keyStream && watches.remove(key, removed)) {
-                removed.stop();
-                keyStream.unsubscribe(removed);
-            }
-        }
-
-        void startAll() {
-            watches.values().forEach(KeyWatch::startWhenReady);
-        }
-
-        void stopAll() {
-            watches.values().forEach(KeyWatch::stop);
-        }
-
-        /** At stop: stops the watches, unsubscribes and forgets them; a start watches the streams open then. */
-        void leaveAll() {
-            watches.values().forEach(watch -> {
-                watch.stop();
-                watch.stream.unsubscribe(watch);
-            });
-            watches.clear();
-        }
-    }
-
     /** The watch of one keyed stream: its answers and lifecycle events carry the key. */
-    private final class KeyWatch implements WatchListener, SessionListener {
+    private final class KeyWatch implements WatchListener, SessionListener, KeyedAttachments.Attachment<V1Stream> {
 
         private final String key;
         private final V1Stream stream;
@@ -322,20 +246,41 @@ final class V1Consumer extends DefaultConsumer
             this.stream = stream;
         }
 
-        void startWhenReady() {
-            stream.whenStarted().thenAccept(this::start);
+        @Override
+        public V1Stream stream() {
+            return stream;
         }
 
-        private synchronized void start(V1Session session) {
-            if (running == null && fleet != null && !isSuspendingOrSuspended() && !stream.isOver()) {
-                running = watch(session, stream.name(), this);
-            }
+        @Override
+        public void attach() {
+            stream.subscribe(this);
+            resume();
         }
 
-        synchronized void stop() {
+        /** Stops the watch; the stream's lifecycle events still come. */
+        @Override
+        public synchronized void pause() {
             if (running != null) {
                 running.close();
                 running = null;
+            }
+        }
+
+        /** Starts the watch once the stream's session started. */
+        @Override
+        public void resume() {
+            stream.whenStarted().thenAccept(this::start);
+        }
+
+        @Override
+        public void detach() {
+            pause();
+            stream.unsubscribe(this);
+        }
+
+        private synchronized void start(V1Session session) {
+            if (running == null && holdsStreams() && !isSuspendingOrSuspended() && !stream.isOver()) {
+                running = watch(session, stream.name(), this);
             }
         }
 

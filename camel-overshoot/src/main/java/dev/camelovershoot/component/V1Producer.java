@@ -6,82 +6,52 @@ import dev.camelovershoot.client.v1.V1Client;
 import dev.camelovershoot.client.v1.V1Session;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import org.apache.camel.AsyncCallback;
-import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.spi.RouteIdAware;
-import org.apache.camel.support.DefaultAsyncProducer;
 
 /**
  * The producer of an endpoint that speaks v1: publishes frames into the v1 stream (through its LiveKit room), asks
  * questions about its frames and windows ({@code ask}), and hands out its viewer token and info; with header
  * CamelOvershootStreamKey, all of it on the key's own stream. Never blocks the route on the network.
  */
-final class V1Producer extends DefaultAsyncProducer implements RouteIdAware {
+final class V1Producer extends StreamProducer<V1Stream> {
 
     private V1Client client;
     private ResponseFormat responseFormat;
-    private ProducerStreams<V1Stream> streams;
-    private String routeId;
-    private OvershootProducerHealthCheck healthCheck;
 
     V1Producer(OvershootEndpoint endpoint) {
         super(endpoint);
     }
 
     @Override
-    public OvershootEndpoint getEndpoint() {
-        return (OvershootEndpoint) super.getEndpoint();
+    SharedStreams<V1Stream> registry() {
+        return getEndpoint().getComponent().v1Streams();
     }
 
-    /** A producer that only lists models creates no stream; one is joined if a header asks for a stream operation. */
     @Override
-    protected void doStart() throws Exception {
-        super.doStart();
-        OvershootConfiguration config = getEndpoint().getComponent().v1Streams().configuration(getEndpoint());
+    void prepare() {
+        OvershootConfiguration config = registry().configuration(getEndpoint());
         client = V1Requests.client(config, getEndpoint().getComponent().httpClient());
         responseFormat = V1Requests.responseFormat(getEndpoint().getConfiguration(), getEndpoint().getCamelContext());
-        streams = new ProducerStreams<>(getEndpoint(), getEndpoint().getComponent().v1Streams());
-        if (getEndpoint().getConfiguration().getOperation().needsStream() && !streams.keyedOnly()) {
-            streams.named();
-        }
-        healthCheck = OvershootProducerHealthCheck.register(getEndpoint(), streams, routeId);
     }
 
     @Override
-    protected void doStop() throws Exception {
-        if (healthCheck != null) {
-            healthCheck.unregister();
-            healthCheck = null;
-        }
-        if (streams != null) {
-            streams.release();
-        }
-        super.doStop();
-    }
-
-    @Override
-    public boolean process(Exchange exchange, AsyncCallback callback) {
-        Message message = exchange.getMessage();
-        OvershootOperation operation = OvershootOperation.of(message.getHeader(OvershootConstants.OPERATION),
-                getEndpoint().getConfiguration().getOperation());
-        return ProducerCalls.run(exchange, callback, getEndpoint().getComponent().asyncExecutor(),
-                () -> switch (operation) {
+    CompletableFuture<Void> call(OvershootOperation operation, Message message) {
+        return switch (operation) {
             case publishFrame -> publishFrame(message);
             case ask -> ask(message);
             case viewerToken -> withSession(message, V1Session::viewerTokenAsync).thenAccept(message::setBody);
             case streamInfo -> withSession(message, V1Session::infoAsync).thenAccept(message::setBody);
             case listModels -> client.modelsAsync().thenAccept(message::setBody);
-            case closeStream -> streams.close(message);
+            case closeStream -> streams().close(message);
             case updatePrompt, reinfer -> throw new IllegalArgumentException("The operation " + operation
                     + " is v0.2 only: in v1 there is no running prompt; use ask (a question about the newest frame"
                     + " or a window), or the consumer's prompt option");
-        });
+        };
     }
 
     private CompletableFuture<Void> publishFrame(Message message) {
         FrameBodies.FrameInput input = FrameBodies.read(message);
-        boolean published = streams.forFrame(message).publish(input);
+        boolean published = streams().forFrame(message).publish(input);
         message.setHeader(OvershootConstants.FRAME_PUBLISHED, published);
         return CompletableFuture.completedFuture(null);
     }
@@ -112,16 +82,6 @@ final class V1Producer extends DefaultAsyncProducer implements RouteIdAware {
     }
 
     private <T> CompletableFuture<T> withSession(Message message, Function<V1Session, CompletableFuture<T>> call) {
-        return streams.forOperation(message).session().thenCompose(call);
-    }
-
-    @Override
-    public String getRouteId() {
-        return routeId;
-    }
-
-    @Override
-    public void setRouteId(String routeId) {
-        this.routeId = routeId;
+        return streams().forOperation(message).session().thenCompose(call);
     }
 }
