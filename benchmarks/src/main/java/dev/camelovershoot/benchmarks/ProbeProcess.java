@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /** The {@link EmulatorProbe} in a child JVM on this JVM's class path, and what it recorded. */
 final class ProbeProcess implements AutoCloseable {
@@ -23,7 +22,7 @@ final class ProbeProcess implements AutoCloseable {
     record Sent(String streamId, String resultId, long nanos) {
     }
 
-    private final Process process;
+    private final ChildJvm child;
     private final HttpClient http = HttpClient.newHttpClient();
     private final String apiUrl;
     private final String apiKey;
@@ -31,8 +30,8 @@ final class ProbeProcess implements AutoCloseable {
     private final int port;
     private final String v1BaseUrl;
 
-    private ProbeProcess(Process process, List<String> ready) {
-        this.process = process;
+    private ProbeProcess(ChildJvm child, List<String> ready) {
+        this.child = child;
         this.apiUrl = ready.get(1);
         this.apiKey = ready.get(2);
         this.liveKitUrl = ready.get(3);
@@ -41,13 +40,12 @@ final class ProbeProcess implements AutoCloseable {
     }
 
     static ProbeProcess start(int streamLimit, Path log) throws Exception {
-        ChildJvm.Started child = ChildJvm.start(EmulatorProbe.class, "1g", log, Duration.ofSeconds(60),
-                String.valueOf(streamLimit));
-        return new ProbeProcess(child.process(), child.ready());
+        ChildJvm child = ChildJvm.of(EmulatorProbe.class).maxHeap("1g").args(String.valueOf(streamLimit)).start(log);
+        return new ProbeProcess(child, child.awaitReady(Duration.ofSeconds(60)));
     }
 
     long pid() {
-        return process.pid();
+        return child.pid();
     }
 
     String apiUrl() {
@@ -110,9 +108,6 @@ final class ProbeProcess implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        process.getOutputStream().close();
-        if (!process.waitFor(20, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-        }
+        child.endInput(Duration.ofSeconds(20));
     }
 }

@@ -1,7 +1,6 @@
 package dev.camelovershoot.reliability;
 
 import dev.camelovershoot.testinfra.ChildJvm;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The suite's service: an {@link EmulatorProcess} in a child JVM on this JVM's class path. It can be killed with
@@ -30,7 +28,7 @@ final class EmulatorJvm implements AutoCloseable {
     private final Path logDir;
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private Process process;
+    private ChildJvm child;
     private int apiPort;
     private int controlPort;
     private int incarnation;
@@ -44,23 +42,18 @@ final class EmulatorJvm implements AutoCloseable {
     /** Starts a new emulator process and waits until it listens. */
     synchronized EmulatorJvm start() throws Exception {
         incarnation++;
-        ChildJvm.Started child = ChildJvm.start(EmulatorProcess.class, "512m",
-                logDir.resolve("emulator-" + incarnation + ".log"), START_TIMEOUT, apiKey,
-                String.valueOf(leaseTtlSeconds));
-        process = child.process();
-        apiPort = Integer.parseInt(child.ready().get(1));
-        controlPort = Integer.parseInt(child.ready().get(2));
-        BufferedReader out = child.out();
-        Thread reader = new Thread(() -> readResults(out), "emulator-" + incarnation + "-stdout");
-        reader.setDaemon(true);
-        reader.start();
+        child = ChildJvm.of(EmulatorProcess.class).name("emulator-" + incarnation).maxHeap("512m")
+                .args(apiKey, String.valueOf(leaseTtlSeconds)).onLine(this::readResult)
+                .start(logDir.resolve("emulator-" + incarnation + ".log"));
+        List<String> ready = child.awaitReady(START_TIMEOUT);
+        apiPort = Integer.parseInt(ready.get(1));
+        controlPort = Integer.parseInt(ready.get(2));
         return this;
     }
 
     /** SIGKILL, as a crashed host: no close frames, no goodbye; waits until the process is gone. */
     synchronized void kill() throws InterruptedException {
-        process.destroyForcibly();
-        process.waitFor(30, TimeUnit.SECONDS);
+        child.kill();
     }
 
     synchronized int apiPort() {
@@ -68,7 +61,7 @@ final class EmulatorJvm implements AutoCloseable {
     }
 
     synchronized long pid() {
-        return process.pid();
+        return child.pid();
     }
 
     String apiKey() {
@@ -119,29 +112,16 @@ final class EmulatorJvm implements AutoCloseable {
 
     @Override
     public synchronized void close() throws InterruptedException {
-        if (process != null && process.isAlive()) {
-            try {
-                process.getOutputStream().close();
-            } catch (IOException e) {
-                // gone already
-            }
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                kill();
-            }
+        if (child != null && child.isAlive()) {
+            child.endInput(Duration.ofSeconds(20));
         }
     }
 
-    private void readResults(BufferedReader out) {
-        try {
-            String line;
-            while ((line = out.readLine()) != null) {
-                if (line.startsWith("RESULT ")) {
-                    String[] f = line.split(" ");
-                    sent.add(new Sent(f[1], f[2], Long.parseLong(f[3])));
-                }
-            }
-        } catch (IOException e) {
-            // the process was killed
+    /** A line of the emulator's output: {@code RESULT <stream> <result> <nanos>} for each result it sent. */
+    private void readResult(String line) {
+        if (line.startsWith("RESULT ")) {
+            String[] f = line.split(" ");
+            sent.add(new Sent(f[1], f[2], Long.parseLong(f[3])));
         }
     }
 }

@@ -1,16 +1,12 @@
 package dev.camelovershoot.examples.cluster;
 
-import java.io.BufferedReader;
+import dev.camelovershoot.testinfra.ChildJvm;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,35 +24,28 @@ final class NodeProcess implements AutoCloseable {
 
     private static final Pattern RESULT = Pattern.compile(" cameras - ([\\w-]+): ");
 
-    private final Process process;
+    private ChildJvm child;
     private final List<Result> results = new CopyOnWriteArrayList<>();
     private volatile boolean following;
     private volatile long ledSince;
 
-    private NodeProcess(Process process) {
-        this.process = process;
+    private NodeProcess() {
     }
 
     /** Starts node {@code id}; its environment is this JVM's with {@code environment} added. */
     static NodeProcess start(String id, Map<String, String> environment, Path log) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-XX:+UseSerialGC", "-Dnode.id=" + id,
-                "-cp", System.getProperty("java.class.path"), ClusterNode.class.getName())
-                .redirectErrorStream(true);
-        builder.environment().putAll(environment);
-        NodeProcess node = new NodeProcess(builder.start());
-        Thread reader = new Thread(() -> node.read(log), "node-" + id + "-console");
-        reader.setDaemon(true);
-        reader.start();
+        NodeProcess node = new NodeProcess();
+        node.child = ChildJvm.of(ClusterNode.class).name("node-" + id).maxHeap("384m").jvmOptions("-Dnode.id=" + id)
+                .environment(environment).onLine(node::read).start(log);
         return node;
     }
 
     boolean isAlive() {
-        return process.isAlive();
+        return child.isAlive();
     }
 
     long pid() {
-        return process.pid();
+        return child.pid();
     }
 
     /** Whether its cluster service has started watching a camera's lock. */
@@ -76,39 +65,27 @@ final class NodeProcess implements AutoCloseable {
 
     /** SIGKILL; returns once the process is gone. */
     void kill() throws InterruptedException {
-        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        child.kill();
     }
 
     /** SIGTERM (camel-main stops gracefully), then SIGKILL if it is still there after 20 s. */
     @Override
     public void close() throws InterruptedException {
-        if (process.isAlive()) {
-            process.destroy();
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                kill();
-            }
+        if (child.isAlive()) {
+            child.terminate(Duration.ofSeconds(20));
         }
     }
 
-    private void read(Path log) {
-        try (BufferedReader console = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8));
-             PrintWriter out = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8), true)) {
-            String line;
-            while ((line = console.readLine()) != null) {
-                long now = System.nanoTime();
-                out.println(line);
-                Matcher result = RESULT.matcher(line);
-                if (result.find()) {
-                    results.add(new Result(result.group(1), now));
-                } else if (line.contains("attempt initial cluster leadership acquisition")) {
-                    following = true;
-                } else if (line.contains("FileLockClusterView - Lock on file ") && line.contains(" acquired ")) {
-                    ledSince = now;
-                }
-            }
-        } catch (IOException e) {
-            // the process is gone
+    /** A line of the node's console, as it comes: its results, and where its cluster service stands. */
+    private void read(String line) {
+        long now = System.nanoTime();
+        Matcher result = RESULT.matcher(line);
+        if (result.find()) {
+            results.add(new Result(result.group(1), now));
+        } else if (line.contains("attempt initial cluster leadership acquisition")) {
+            following = true;
+        } else if (line.contains("FileLockClusterView - Lock on file ") && line.contains(" acquired ")) {
+            ledSince = now;
         }
     }
 }

@@ -1,19 +1,15 @@
 package dev.camelovershoot.examples.kafka;
 
-import java.io.BufferedReader;
+import dev.camelovershoot.testinfra.ChildJvm;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,26 +28,19 @@ final class AppJvm implements AutoCloseable {
     private static final Pattern CLOSED = Pattern.compile("closed the streams of cameras \\[([^]]*)]");
 
     private final String name;
-    private final Process process;
+    private ChildJvm child;
     private final List<Assignment> assignments = new CopyOnWriteArrayList<>();
     private final Set<Integer> owned = ConcurrentHashMap.newKeySet();
     private final Set<String> closedOnRevocation = ConcurrentHashMap.newKeySet();
 
-    private AppJvm(String name, Process process) {
+    private AppJvm(String name) {
         this.name = name;
-        this.process = process;
     }
 
     static AppJvm start(String name, Map<String, String> env, Path logDir) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp",
-                System.getProperty("java.class.path"), ScaleOutApp.class.getName()).redirectErrorStream(true);
-        builder.environment().putAll(env);
-        AppJvm app = new AppJvm(name, builder.start());
-        Path log = logDir.resolve(name + ".log");
-        Thread reader = new Thread(() -> app.readLog(log), name + "-log");
-        reader.setDaemon(true);
-        reader.start();
+        AppJvm app = new AppJvm(name);
+        app.child = ChildJvm.of(ScaleOutApp.class).name(name).jvmOptions("-XX:TieredStopAtLevel=1").environment(env)
+                .onLine(app::read).start(logDir.resolve(name + ".log"));
         return app;
     }
 
@@ -60,7 +49,7 @@ final class AppJvm implements AutoCloseable {
     }
 
     boolean isAlive() {
-        return process.isAlive();
+        return child.isAlive();
     }
 
     List<Assignment> assignments() {
@@ -79,35 +68,34 @@ final class AppJvm implements AutoCloseable {
 
     /** SIGKILL: no rebalance listener runs, no stream is closed, the group finds out when the session expires. */
     void kill() throws InterruptedException {
-        process.destroyForcibly();
-        process.waitFor(30, TimeUnit.SECONDS);
+        child.kill();
+    }
+
+    /**
+     * SIGTERM, as Kubernetes stops a pod: camel-main stops the routes gracefully, the Kafka consumer leaves the group
+     * (its partitions are revoked, their cameras' streams closed); SIGKILL if it is still there after {@code grace}.
+     *
+     * @return whether it ended within {@code grace}
+     */
+    boolean terminate(Duration grace) throws InterruptedException {
+        return child.terminate(grace);
     }
 
     /** Ends the node (SIGKILL: the run is over, nothing of its shutdown is measured). */
     @Override
     public void close() throws InterruptedException {
-        if (process.isAlive()) {
-            kill();
-        }
+        child.close();
     }
 
-    private void readLog(Path log) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-                PrintWriter out = new PrintWriter(Files.newBufferedWriter(log), true)) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                out.println(line);
-                Matcher partitions = PARTITIONS.matcher(line);
-                if (partitions.find()) {
-                    changed(partitions.group(1), parse(partitions.group(2)));
-                }
-                Matcher closed = CLOSED.matcher(line);
-                if (closed.find() && !closed.group(1).isBlank()) {
-                    Arrays.stream(closed.group(1).split(",")).map(String::strip).forEach(closedOnRevocation::add);
-                }
-            }
-        } catch (IOException e) {
-            // the process is gone
+    /** A line of the node's log, as it comes: the partitions it was assigned or lost, the streams it closed. */
+    private void read(String line) {
+        Matcher partitions = PARTITIONS.matcher(line);
+        if (partitions.find()) {
+            changed(partitions.group(1), parse(partitions.group(2)));
+        }
+        Matcher closed = CLOSED.matcher(line);
+        if (closed.find() && !closed.group(1).isBlank()) {
+            Arrays.stream(closed.group(1).split(",")).map(String::strip).forEach(closedOnRevocation::add);
         }
     }
 

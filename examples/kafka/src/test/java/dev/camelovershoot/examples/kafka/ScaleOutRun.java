@@ -45,7 +45,7 @@ record ScaleOutRun(int cameras, int nodes, Duration sessionTimeout, Duration fra
             List<AppJvm> apps = new ArrayList<>();
             try (ResultLog results = new ResultLog(kafka, RESULTS);
                     CameraFeed feed = new CameraFeed(kafka, FRAMES, cameras).start(framePeriod)) {
-                Map<String, String> env = environment(kafka, emulator);
+                Map<String, String> env = environment(kafka, emulator, sessionTimeout);
                 Timeline log = new Timeline();
                 apps.add(AppJvm.start("node-1", env, logDir));
                 awaitAssigned(apps);
@@ -105,7 +105,8 @@ record ScaleOutRun(int cameras, int nodes, Duration sessionTimeout, Duration fra
         }
     }
 
-    private Map<String, String> environment(InJvmKafka kafka, OvershootEmulator emulator) {
+    /** A node's environment: the broker, topics and session timeout, the emulator as its Overshoot service. */
+    static Map<String, String> environment(InJvmKafka kafka, OvershootEmulator emulator, Duration sessionTimeout) {
         Map<String, String> env = new HashMap<>();
         env.put("KAFKA_BROKERS", kafka.bootstrapServers());
         env.put("KAFKA_GROUP_ID", "scale-out-test");
@@ -120,7 +121,7 @@ record ScaleOutRun(int cameras, int nodes, Duration sessionTimeout, Duration fra
     }
 
     /** The cameras of the partitions the app owns. */
-    private static List<Integer> owned(AppJvm app, CameraFeed feed) {
+    static List<Integer> owned(AppJvm app, CameraFeed feed) {
         Set<Integer> partitions = app.owned();
         return feed.partitionOf().entrySet().stream().filter(e -> partitions.contains(e.getValue()))
                 .map(Map.Entry::getKey).sorted().toList();
