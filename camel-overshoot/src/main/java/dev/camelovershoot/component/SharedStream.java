@@ -65,7 +65,7 @@ final class SharedStream extends NamedStream implements StreamListener, FrameSin
      */
     static SharedStream start(String name, OvershootConfiguration config, OvershootComponent component) {
         StreamRequest request = StreamRequests.request(config, component.getCamelContext());
-        OvershootClient client = StreamRequests.client(config, component.httpClient(),
+        OvershootClient client = StreamRequests.client(config, component.httpClient(), component.resultsHttpClient(),
                 component.streamThreads(name, null));
         MediaTransport transport = MediaTransport.of(config, MediaSettings.transport(config, request.processing())
                 .withThreads(component.streamThreads(name, "video")), component);
