@@ -50,9 +50,10 @@ public final class LiveKitPublisher implements BridgedTransport.Connection {
     /**
      * Resumes (ICE restarts) of one peer connection before a recovery rejoins with a new one instead: libwebrtc keeps
      * the sockets of every ICE restart's candidates open while the far end still answers on them, until the
-     * connection closes, so resuming one connection for ever would add sockets without end.
+     * connection closes, so resuming one connection for ever would add sockets without end. Not fewer: webrtc-java
+     * 0.14.0 never frees a closed peer connection's native object (upstream issue 239), so each rejoin costs memory.
      */
-    static final int RESUMES_PER_PEER = 3;
+    static final int RESUMES_PER_PEER = 8;
 
     private final PeerConnectionFactory factory;
     private final Settings settings;

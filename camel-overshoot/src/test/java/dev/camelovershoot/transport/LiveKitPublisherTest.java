@@ -259,7 +259,7 @@ class LiveKitPublisherTest {
             long sockets = openSockets();
             long mostLeftOpen = 0;
 
-            int drops = 3 * (LiveKitPublisher.RESUMES_PER_PEER + 1);
+            int drops = 2 * (LiveKitPublisher.RESUMES_PER_PEER + 1);
             for (int drop = 1; drop <= drops; drop++) {
                 long recoveries = recoveries();
                 rooms.dropSignal(session.streamId());
