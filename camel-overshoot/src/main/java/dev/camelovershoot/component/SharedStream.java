@@ -67,7 +67,7 @@ final class SharedStream extends NamedStream implements StreamListener, FrameSin
                               OvershootComponent component) {
         String name = NamedStream.label(endpointName, key);
         StreamRequest request = StreamRequests.request(config, component.getCamelContext());
-        OvershootClient client = StreamRequests.client(config, component.httpClient(),
+        OvershootClient client = StreamRequests.client(config, component.httpClient(), component.resultsHttpClient(),
                 component.streamThreads(name, null));
         StreamMetrics metrics = component.metrics().open(endpointName, key != null);
         MediaTransport transport;

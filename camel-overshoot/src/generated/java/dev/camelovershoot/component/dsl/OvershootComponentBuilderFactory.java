@@ -523,8 +523,9 @@ public interface OvershootComponentBuilderFactory {
         }
     
         /**
-         * Makes the component's HTTP client from a builder set up with the
-         * options above; autowired when the registry holds exactly one.
+         * Makes the component's HTTP clients (one for REST and signalling, one
+         * for the results WebSockets) from a builder set up with the options
+         * above; autowired when the registry holds exactly one.
          * 
          * The option is a:
          * &lt;code&gt;dev.camelovershoot.component.OvershootHttpClientFactory&lt;/code&gt; type.
