@@ -1,0 +1,101 @@
+package dev.camelovershoot.component;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.camelovershoot.testinfra.OvershootEmulator;
+import dev.camelovershoot.testinfra.OvershootEmulatorExtension;
+import dev.camelovershoot.testinfra.frames.TestImages;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A v1 stream records the meters a v0.2 stream does, where they apply: frames received, published and dropped by
+ * reason, the watch's answers and their latency, the stream recreated after the service reaped it, its LiveKit
+ * resume, its state and the open streams.
+ */
+class V1MetricsTest extends CamelTestSupport {
+
+    @RegisterExtension
+    static final OvershootEmulatorExtension EMULATOR = OvershootEmulatorExtension.create(b -> { });
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private final OvershootEmulator emulator = EMULATOR.emulator();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        return V1RoutesTest.pointAtV1(super.createCamelContext(), emulator);
+    }
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        context.getRegistry().bind("meters", meters);
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("timer:camera?period=50").setBody(exchange -> TestImages.solid(160, 120, "green"))
+                        .to("overshoot:metered?maxPublishFps=5");
+                from("direct:frames").to("overshoot:metered");
+                from("overshoot:metered").to("mock:answers");
+            }
+        };
+    }
+
+    @Test
+    void countsWhatTheStreamDoes() {
+        MockEndpoint answers = getMockEndpoint("mock:answers");
+        await().atMost(WAIT).until(() -> answers.getReceivedCounter() >= 2);
+        Exchange bad = template.request("direct:frames", e -> e.getMessage().setBody(new byte[10]));
+        assertThat(bad.getException()).hasMessageContaining("expected JPEG or PNG bytes");
+        String first = answers.getExchanges().get(0).getMessage().getHeader(OvershootConstants.STREAM_ID, String.class);
+        emulator.v1().reap(first);
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(counter("reconnects", "layer", "stream")).isGreaterThanOrEqualTo(1);
+            assertThat(gauge("stream.state", "state", "connected")).isEqualTo(1);
+        });
+        await().atMost(WAIT).until(() -> !first.equals(streamOfLastAnswer(answers)));
+        String second = streamOfLastAnswer(answers);
+        assertThat(emulator.liveKitRooms().orElseThrow().dropSignal(second)).isEqualTo(1);
+        await().atMost(WAIT).until(() -> counter("reconnects", "layer", "livekit_resume") >= 1);
+        double published = counter("frames.published");
+        await().atMost(WAIT).until(() -> counter("frames.published") > published);
+        assertThat(counter("frames.dropped", "reason", "bad_body")).isEqualTo(1);
+        assertThat(counter("frames.dropped", "reason", "not_connected")).isGreaterThanOrEqualTo(1);
+        assertThat(counter("frames.dropped", "reason", "rate_cap")).isGreaterThanOrEqualTo(1);
+        assertThat(counter("frames.received")).isGreaterThanOrEqualTo(counter("frames.published")
+                + counter("frames.dropped", "reason", "rate_cap") + 1);
+        Timer latency = meters.get("camel.overshoot.result.latency").tag("streamName", "metered").timer();
+        assertThat(latency.count()).isEqualTo((long) counter("results")).isGreaterThanOrEqualTo(2);
+        assertThat(latency.mean(TimeUnit.MILLISECONDS)).isPositive();
+        assertThat(meters.get("camel.overshoot.streams.open").tag("camelContext", context.getName()).gauge().value())
+                .isEqualTo(1);
+    }
+
+    private static String streamOfLastAnswer(MockEndpoint answers) {
+        return answers.getExchanges().get(answers.getExchanges().size() - 1).getMessage()
+                .getHeader(OvershootConstants.STREAM_ID, String.class);
+    }
+
+    private double counter(String name, String... tags) {
+        Counter counter = meters.get("camel.overshoot." + name).tag("streamName", "metered").tags(tags).counter();
+        return counter.count();
+    }
+
+    private double gauge(String name, String... tags) {
+        Gauge gauge = meters.get("camel.overshoot." + name).tag("streamName", "metered").tags(tags).gauge();
+        return gauge.value();
+    }
+}
