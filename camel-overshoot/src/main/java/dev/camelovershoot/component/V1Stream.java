@@ -205,9 +205,6 @@ final class V1Stream extends NamedStream implements SessionListener, FrameSink {
 
     @Override
     public void onEvent(StreamEvent event) {
-        if (event.type() == StreamEvent.Type.RECREATED) {
-            metrics.retry(StreamListener.Retry.STREAM);
-        }
         if (!status.ended()) {
             setStatus(statusAfter(event));
         }
@@ -227,6 +224,11 @@ final class V1Stream extends NamedStream implements SessionListener, FrameSink {
                     + " was lost (" + event.reason() + "); joining the new stream's room"), null, now);
             default -> status.after(event, null, now);
         };
+    }
+
+    @Override
+    public void onRetry(StreamListener.Retry what) {
+        metrics.retry(what);
     }
 
     @Override

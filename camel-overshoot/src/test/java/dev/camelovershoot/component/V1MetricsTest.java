@@ -22,8 +22,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A v1 stream records the meters a v0.2 stream does, where they apply: frames received, published and dropped by
- * reason, the watch's answers and their latency, the stream recreated after the service reaped it, its LiveKit
- * resume, its state and the open streams.
+ * reason, the watch's answers and their latency, a failed creation of the stream that replaces the one the service
+ * reaped, its LiveKit resume, its state and the open streams.
  */
 class V1MetricsTest extends CamelTestSupport {
 
@@ -60,6 +60,7 @@ class V1MetricsTest extends CamelTestSupport {
         Exchange bad = template.request("direct:frames", e -> e.getMessage().setBody(new byte[10]));
         assertThat(bad.getException()).hasMessageContaining("expected JPEG or PNG bytes");
         String first = answers.getExchanges().get(0).getMessage().getHeader(OvershootConstants.STREAM_ID, String.class);
+        emulator.v1().failNextCreates(5, 503); // the client retries 4 times itself, then the session
         emulator.v1().reap(first);
 
         await().atMost(WAIT).untilAsserted(() -> {
