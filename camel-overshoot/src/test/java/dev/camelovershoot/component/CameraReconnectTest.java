@@ -18,7 +18,6 @@ import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.spi.ExceptionHandler;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -40,7 +39,6 @@ class CameraReconnectTest extends EmulatorCamelTest {
 
     @TempDir
     static Path dir;
-    private static Path video;
 
     private final List<Throwable> handled = new CopyOnWriteArrayList<>();
 
@@ -48,9 +46,13 @@ class CameraReconnectTest extends EmulatorCamelTest {
         super(EMULATOR.emulator());
     }
 
-    @BeforeAll
-    static void video() throws Exception {
-        video = TestVideos.h264Mp4(dir.resolve("door.mp4"), 10, TestVideos.segments(100, "green"));
+    /** An RTSP camera serving a 10 s green video (again for each client) at the port. */
+    static RtspServer camera(int port, Path directory) throws Exception {
+        Path file = directory.resolve("door.mp4");
+        if (!Files.exists(file)) {
+            TestVideos.h264Mp4(file, 10, TestVideos.segments(100, "green"));
+        }
+        return RtspServer.serve(RTSP_SERVER_SCRIPT, file, port, "door", directory.resolve("rtsp-server.log"));
     }
 
     @BeforeEach
@@ -112,7 +114,7 @@ class CameraReconnectTest extends EmulatorCamelTest {
     }
 
     private static RtspServer camera(int port) throws Exception {
-        return RtspServer.serve(RTSP_SERVER_SCRIPT, video, port, "door", dir.resolve("rtsp-server.log"));
+        return camera(port, dir);
     }
 
     private void consume(int port) throws Exception {
@@ -144,13 +146,13 @@ class CameraReconnectTest extends EmulatorCamelTest {
                 .findFirst().orElseThrow(() -> new AssertionError("no health check for the consumer"));
     }
 
-    private static long openFileDescriptors() throws IOException {
+    static long openFileDescriptors() throws IOException {
         try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
             return fds.count();
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

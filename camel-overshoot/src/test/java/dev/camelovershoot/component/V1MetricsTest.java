@@ -6,12 +6,8 @@ import static org.awaitility.Awaitility.await;
 import dev.camelovershoot.testinfra.OvershootEmulator;
 import dev.camelovershoot.testinfra.OvershootEmulatorExtension;
 import dev.camelovershoot.testinfra.frames.TestImages;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -33,6 +29,7 @@ class V1MetricsTest extends CamelTestSupport {
 
     private final OvershootEmulator emulator = EMULATOR.emulator();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final StreamMeters metered = new StreamMeters(meters, "metered");
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
@@ -64,39 +61,22 @@ class V1MetricsTest extends CamelTestSupport {
         emulator.v1().reap(first);
 
         await().atMost(WAIT).untilAsserted(() -> {
-            assertThat(counter("reconnects", "layer", "stream")).isGreaterThanOrEqualTo(1);
-            assertThat(gauge("stream.state", "state", "connected")).isEqualTo(1);
+            assertThat(metered.counter("reconnects", "layer", "stream")).isGreaterThanOrEqualTo(1);
+            assertThat(metered.gauge("stream.state", "state", "connected")).isEqualTo(1);
         });
         await().atMost(WAIT).until(() -> !first.equals(streamOfLastAnswer(answers)));
         String second = streamOfLastAnswer(answers);
         assertThat(emulator.liveKitRooms().orElseThrow().dropSignal(second)).isEqualTo(1);
-        await().atMost(WAIT).until(() -> counter("reconnects", "layer", "livekit_resume") >= 1);
-        double published = counter("frames.published");
-        await().atMost(WAIT).until(() -> counter("frames.published") > published);
-        assertThat(counter("frames.dropped", "reason", "bad_body")).isEqualTo(1);
-        assertThat(counter("frames.dropped", "reason", "not_connected")).isGreaterThanOrEqualTo(1);
-        assertThat(counter("frames.dropped", "reason", "rate_cap")).isGreaterThanOrEqualTo(1);
-        assertThat(counter("frames.received")).isGreaterThanOrEqualTo(counter("frames.published")
-                + counter("frames.dropped", "reason", "rate_cap") + 1);
-        Timer latency = meters.get("camel.overshoot.result.latency").tag("streamName", "metered").timer();
-        assertThat(latency.count()).isEqualTo((long) counter("results")).isGreaterThanOrEqualTo(2);
-        assertThat(latency.mean(TimeUnit.MILLISECONDS)).isPositive();
-        assertThat(meters.get("camel.overshoot.streams.open").tag("camelContext", context.getName()).gauge().value())
-                .isEqualTo(1);
+        await().atMost(WAIT).until(() -> metered.counter("reconnects", "layer", "livekit_resume") >= 1);
+        double published = metered.counter("frames.published");
+        await().atMost(WAIT).until(() -> metered.counter("frames.published") > published);
+        metered.assertFramesCounted();
+        metered.assertResultsTimed(2);
+        assertThat(metered.openStreams(context.getName())).isEqualTo(1);
     }
 
     private static String streamOfLastAnswer(MockEndpoint answers) {
         return answers.getExchanges().get(answers.getExchanges().size() - 1).getMessage()
                 .getHeader(OvershootConstants.STREAM_ID, String.class);
-    }
-
-    private double counter(String name, String... tags) {
-        Counter counter = meters.get("camel.overshoot." + name).tag("streamName", "metered").tags(tags).counter();
-        return counter.count();
-    }
-
-    private double gauge(String name, String... tags) {
-        Gauge gauge = meters.get("camel.overshoot." + name).tag("streamName", "metered").tags(tags).gauge();
-        return gauge.value();
     }
 }
