@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.camelovershoot.testinfra.OvershootEmulatorExtension;
-import dev.camelovershoot.testinfra.frames.TestImages;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
@@ -31,23 +29,14 @@ class MetricsTest extends EmulatorCamelTest {
     @Override
     protected RouteBuilder createRouteBuilder() {
         context.getRegistry().bind("meters", meters);
-        return new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("timer:camera?period=100").setBody(exchange -> TestImages.solid(160, 120, "green"))
-                        .to("overshoot:metered?intervalSeconds=0.5&maxPublishFps=2");
-                from("direct:frames").to("overshoot:metered");
-                from("overshoot:metered").to("mock:results");
-            }
-        };
+        return StreamMeters.routes(100, "overshoot:metered?intervalSeconds=0.5&maxPublishFps=2");
     }
 
     @Test
     void countsWhatTheStreamDoes() {
         MockEndpoint results = getMockEndpoint("mock:results");
         await().atMost(WAIT).until(() -> results.getReceivedCounter() >= 2);
-        Exchange bad = template.request("direct:frames", e -> e.getMessage().setBody(new byte[10]));
-        assertThat(bad.getException()).hasMessageContaining("expected JPEG or PNG bytes");
+        StreamMeters.sendBadBody(template);
         String id = connectedStream();
         emulator.faults().dropResultSockets(id);
         emulator.faults().failNextKeepalives(1, 503);

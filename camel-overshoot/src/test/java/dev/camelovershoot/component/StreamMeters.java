@@ -2,9 +2,13 @@ package dev.camelovershoot.component;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.camelovershoot.testinfra.frames.TestImages;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.TimeUnit;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
 
 /** Reads the meters of one stream name, as a dashboard would; what MetricsTest and V1MetricsTest check. */
 final class StreamMeters {
@@ -15,6 +19,28 @@ final class StreamMeters {
     StreamMeters(MeterRegistry meters, String streamName) {
         this.meters = meters;
         this.streamName = streamName;
+    }
+
+    /**
+     * A camera route publishing green frames every {@code periodMillis} to {@code producerUri} (of stream "metered"),
+     * direct:frames for bad bodies, and the stream's consumer into mock:results.
+     */
+    static RouteBuilder routes(int periodMillis, String producerUri) {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("timer:camera?period=" + periodMillis).setBody(exchange -> TestImages.solid(160, 120, "green"))
+                        .to(producerUri);
+                from("direct:frames").to("overshoot:metered");
+                from("overshoot:metered").to("mock:results");
+            }
+        };
+    }
+
+    /** Sends a body that is not a frame, which must fail its exchange. */
+    static void sendBadBody(ProducerTemplate template) {
+        Exchange bad = template.request("direct:frames", e -> e.getMessage().setBody(new byte[10]));
+        assertThat(bad.getException()).hasMessageContaining("expected JPEG or PNG bytes");
     }
 
     double counter(String name, String... tags) {

@@ -5,11 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.camelovershoot.testinfra.OvershootEmulator;
 import dev.camelovershoot.testinfra.OvershootEmulatorExtension;
-import dev.camelovershoot.testinfra.frames.TestImages;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.test.junit5.CamelTestSupport;
@@ -39,23 +37,14 @@ class V1MetricsTest extends CamelTestSupport {
     @Override
     protected RouteBuilder createRouteBuilder() {
         context.getRegistry().bind("meters", meters);
-        return new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("timer:camera?period=50").setBody(exchange -> TestImages.solid(160, 120, "green"))
-                        .to("overshoot:metered?maxPublishFps=5");
-                from("direct:frames").to("overshoot:metered");
-                from("overshoot:metered").to("mock:answers");
-            }
-        };
+        return StreamMeters.routes(50, "overshoot:metered?maxPublishFps=5");
     }
 
     @Test
     void countsWhatTheStreamDoes() {
-        MockEndpoint answers = getMockEndpoint("mock:answers");
+        MockEndpoint answers = getMockEndpoint("mock:results");
         await().atMost(WAIT).until(() -> answers.getReceivedCounter() >= 2);
-        Exchange bad = template.request("direct:frames", e -> e.getMessage().setBody(new byte[10]));
-        assertThat(bad.getException()).hasMessageContaining("expected JPEG or PNG bytes");
+        StreamMeters.sendBadBody(template);
         String first = answers.getExchanges().get(0).getMessage().getHeader(OvershootConstants.STREAM_ID, String.class);
         emulator.v1().failNextCreates(5, 503); // the client retries 4 times itself, then the session
         emulator.v1().reap(first);
