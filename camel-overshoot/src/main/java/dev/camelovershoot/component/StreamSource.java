@@ -7,6 +7,7 @@ import dev.camelovershoot.media.FrameSourceOptions;
 import dev.camelovershoot.media.FrameSources;
 import dev.camelovershoot.media.I420Frame;
 import dev.camelovershoot.media.SourceEnd;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -112,28 +113,34 @@ final class StreamSource implements FrameSink {
 
     @Override
     public void onEnded(SourceEnd end) {
-        ScheduledFuture<?> next;
+        SourceEnd last = null;
         synchronized (this) {
             if (closed) {
                 return;
             }
-            if (!current.reopens(end) || policy.exhausted(failures + 1)) {
-                next = null;
+            if (!current.reopens(end)) {
+                last = end;
+            } else if (policy.exhausted(failures + 1)) {
+                last = SourceEnd.failure(end.source(), end.frames(), new IOException("gave up after " + (failures + 1)
+                        + " attempts (reconnectMaxAttempts): " + (end.failed() ? end.cause().getMessage() : "it stopped")));
             } else {
-                int attempt = failures++;
-                lastError = end.failed() ? end.cause().getMessage() : "it stopped after " + end.frames() + " frames";
-                long delay = policy.delayBefore(attempt).toMillis();
-                LOG.warn("Overshoot stream '{}': {}; opening it again in {} ms (attempt {})", streamName,
-                        end.describe(), delay, policy.describe(failures));
-                next = timer.get().schedule(this::reopen, delay, TimeUnit.MILLISECONDS);
-                reopening = next;
+                scheduleReopen(end);
             }
         }
-        if (next == null) {
-            stream.onEnded(end);
+        if (last != null) {
+            stream.onEnded(last);
         } else {
             changed.run();
         }
+    }
+
+    private void scheduleReopen(SourceEnd end) {
+        int attempt = failures++;
+        lastError = end.failed() ? end.cause().getMessage() : "it stopped after " + end.frames() + " frames";
+        long delay = policy.delayBefore(attempt).toMillis();
+        LOG.warn("Overshoot stream '{}': {}; opening it again in {} ms (attempt {})", streamName, end.describe(), delay,
+                policy.describe(failures));
+        reopening = timer.get().schedule(this::reopen, delay, TimeUnit.MILLISECONDS);
     }
 
     private synchronized void reopen() {

@@ -3,6 +3,7 @@ package dev.camelovershoot.component;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.camelovershoot.client.SourceEndedException;
 import dev.camelovershoot.media.TestVideos;
 import dev.camelovershoot.testinfra.OvershootEmulatorExtension;
 import dev.camelovershoot.testinfra.frames.RtspServer;
@@ -111,6 +112,23 @@ class CameraReconnectTest extends EmulatorCamelTest {
                                              && health().getState() == HealthCheck.State.UP);
             assertThat(handled).isEmpty();
         }
+    }
+
+    @Test
+    void aCameraThatStaysAwayEndsTheStreamOnceReconnectMaxAttemptsAreSpent() throws Exception {
+        int port = freePort();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("overshoot:door?reconnectMaxAttempts=3&exceptionHandler=#recorder&source=rtsp://127.0.0.1:" + port
+                     + "/door").routeId("door").to("mock:door");
+            }
+        });
+
+        await().atMost(WAIT).until(() -> !handled.isEmpty());
+        assertThat(handled).singleElement().isInstanceOf(SourceEndedException.class);
+        assertThat(handled.get(0)).hasMessageContaining("gave up after 3 attempts (reconnectMaxAttempts)");
+        await().atMost(WAIT).until(() -> "ENDED".equals(health().getDetails().get("stream.state")));
     }
 
     private static RtspServer camera(int port) throws Exception {
