@@ -137,7 +137,7 @@ public class OvershootConfiguration implements Cloneable {
 
     @UriParam(label = "advanced", defaultValue = "-1",
               description = "Consecutive failed attempts (creating the stream, reconnecting the results channel,"
-                            + " rejoining LiveKit)"
+                            + " rejoining LiveKit, reopening a live source)"
                             + " before the stream ends with an error; -1 never gives up. A keepalive is tried again"
                             + " until the lease would end, whatever this says.")
     private int reconnectMaxAttempts = -1;

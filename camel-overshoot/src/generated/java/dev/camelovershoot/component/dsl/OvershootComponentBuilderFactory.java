@@ -581,9 +581,9 @@ public interface OvershootComponentBuilderFactory {
         
         /**
          * Consecutive failed attempts (creating the stream, reconnecting the
-         * results channel, rejoining LiveKit) before the stream ends with an
-         * error; -1 never gives up. A keepalive is tried again until the lease
-         * would end, whatever this says.
+         * results channel, rejoining LiveKit, reopening a live source) before
+         * the stream ends with an error; -1 never gives up. A keepalive is
+         * tried again until the lease would end, whatever this says.
          * 
          * The option is a: &lt;code&gt;int&lt;/code&gt; type.
          * 

@@ -1073,9 +1073,9 @@ public interface OvershootEndpointBuilderFactory {
         }
         /**
          * Consecutive failed attempts (creating the stream, reconnecting the
-         * results channel, rejoining LiveKit) before the stream ends with an
-         * error; -1 never gives up. A keepalive is tried again until the lease
-         * would end, whatever this says.
+         * results channel, rejoining LiveKit, reopening a live source) before
+         * the stream ends with an error; -1 never gives up. A keepalive is
+         * tried again until the lease would end, whatever this says.
          * 
          * The option is a: <code>int</code> type.
          * 
@@ -1091,9 +1091,9 @@ public interface OvershootEndpointBuilderFactory {
         }
         /**
          * Consecutive failed attempts (creating the stream, reconnecting the
-         * results channel, rejoining LiveKit) before the stream ends with an
-         * error; -1 never gives up. A keepalive is tried again until the lease
-         * would end, whatever this says.
+         * results channel, rejoining LiveKit, reopening a live source) before
+         * the stream ends with an error; -1 never gives up. A keepalive is
+         * tried again until the lease would end, whatever this says.
          * 
          * The option will be converted to a <code>int</code> type.
          * 
@@ -2116,9 +2116,9 @@ public interface OvershootEndpointBuilderFactory {
         }
         /**
          * Consecutive failed attempts (creating the stream, reconnecting the
-         * results channel, rejoining LiveKit) before the stream ends with an
-         * error; -1 never gives up. A keepalive is tried again until the lease
-         * would end, whatever this says.
+         * results channel, rejoining LiveKit, reopening a live source) before
+         * the stream ends with an error; -1 never gives up. A keepalive is
+         * tried again until the lease would end, whatever this says.
          * 
          * The option is a: <code>int</code> type.
          * 
@@ -2134,9 +2134,9 @@ public interface OvershootEndpointBuilderFactory {
         }
         /**
          * Consecutive failed attempts (creating the stream, reconnecting the
-         * results channel, rejoining LiveKit) before the stream ends with an
-         * error; -1 never gives up. A keepalive is tried again until the lease
-         * would end, whatever this says.
+         * results channel, rejoining LiveKit, reopening a live source) before
+         * the stream ends with an error; -1 never gives up. A keepalive is
+         * tried again until the lease would end, whatever this says.
          * 
          * The option will be converted to a <code>int</code> type.
          * 
@@ -3065,9 +3065,9 @@ public interface OvershootEndpointBuilderFactory {
         }
         /**
          * Consecutive failed attempts (creating the stream, reconnecting the
-         * results channel, rejoining LiveKit) before the stream ends with an
-         * error; -1 never gives up. A keepalive is tried again until the lease
-         * would end, whatever this says.
+         * results channel, rejoining LiveKit, reopening a live source) before
+         * the stream ends with an error; -1 never gives up. A keepalive is
+         * tried again until the lease would end, whatever this says.
          * 
          * The option is a: <code>int</code> type.
          * 
@@ -3083,9 +3083,9 @@ public interface OvershootEndpointBuilderFactory {
         }
         /**
          * Consecutive failed attempts (creating the stream, reconnecting the
-         * results channel, rejoining LiveKit) before the stream ends with an
-         * error; -1 never gives up. A keepalive is tried again until the lease
-         * would end, whatever this says.
+         * results channel, rejoining LiveKit, reopening a live source) before
+         * the stream ends with an error; -1 never gives up. A keepalive is
+         * tried again until the lease would end, whatever this says.
          * 
          * The option will be converted to a <code>int</code> type.
          * 
