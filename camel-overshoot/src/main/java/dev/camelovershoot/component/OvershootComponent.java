@@ -70,7 +70,7 @@ public class OvershootComponent extends HealthCheckComponent implements SSLConte
     private ExecutorService httpExecutor;
     private ExecutorService mediaExecutor;
     private ExecutorService asyncExecutor;
-    private ScheduledExecutorService fleetTimer;
+    private ScheduledExecutorService timer;
     private WebRtcRuntime webRtcRuntime;
 
     @Override
@@ -232,13 +232,16 @@ public class OvershootComponent extends HealthCheckComponent implements SSLConte
         };
     }
 
-    /** Where the keyed streams of every endpoint name are swept for idleness: one thread for the component. */
-    synchronized ScheduledExecutorService fleetTimer() {
-        if (fleetTimer == null) {
-            fleetTimer = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this,
-                    "OvershootIdleStreams");
+    /**
+     * Where the keyed streams of every endpoint name are swept for idleness, and dropped sources are reopened: one
+     * thread for the component, for short tasks.
+     */
+    synchronized ScheduledExecutorService timer() {
+        if (timer == null) {
+            timer = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this,
+                    "OvershootTimer");
         }
-        return fleetTimer;
+        return timer;
     }
 
     /**
@@ -276,11 +279,11 @@ public class OvershootComponent extends HealthCheckComponent implements SSLConte
         ExecutorService media;
         ExecutorService async;
         ExecutorService http;
-        ExecutorService timer;
+        ExecutorService scheduler;
         WebRtcRuntime runtime;
         synchronized (this) {
-            timer = fleetTimer;
-            fleetTimer = null;
+            scheduler = timer;
+            timer = null;
             media = mediaExecutor;
             async = asyncExecutor;
             http = httpExecutor;
@@ -297,8 +300,8 @@ public class OvershootComponent extends HealthCheckComponent implements SSLConte
         if (media != null) {
             manager.shutdownNow(media);
         }
-        if (timer != null) {
-            manager.shutdownNow(timer);
+        if (scheduler != null) {
+            manager.shutdownNow(scheduler);
         }
         if (async != null) {
             manager.shutdown(async);

@@ -159,6 +159,10 @@ final class V1Consumer extends DefaultConsumer
     public void onAnswer(WatchAnswer answer) {
         failures.set(0);
         lastFailure = null;
+        V1Stream answered = stream;
+        if (answered != null) {
+            answered.answered(answer.latency());
+        }
         deliver(null, answer);
     }
 
@@ -341,6 +345,7 @@ final class V1Consumer extends DefaultConsumer
 
         @Override
         public void onAnswer(WatchAnswer answer) {
+            stream.answered(answer.latency());
             deliver(key, answer);
         }
 

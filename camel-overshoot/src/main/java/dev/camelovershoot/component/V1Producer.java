@@ -80,8 +80,7 @@ final class V1Producer extends DefaultAsyncProducer implements RouteIdAware {
     }
 
     private CompletableFuture<Void> publishFrame(Message message) {
-        FrameBodies.FrameInput input = FrameBodies.read(message);
-        boolean published = streams.forFrame(message).publish(input);
+        boolean published = streams.forFrame(message).publish(() -> FrameBodies.read(message));
         message.setHeader(OvershootConstants.FRAME_PUBLISHED, published);
         return CompletableFuture.completedFuture(null);
     }
