@@ -22,7 +22,7 @@ record Profile(String name, List<Duration> kills, Duration blackhole, Duration r
                Duration soakFaultEvery) {
 
     static Profile current() {
-        Duration soak = Duration.ofSeconds(Long.getLong("reliability.soak.seconds", 100));
+        Duration soak = Duration.ofSeconds(Long.getLong("reliability.soak.seconds", 180));
         if ("long".equals(System.getProperty("reliability.profile"))) {
             return new Profile("long", List.of(Duration.ofSeconds(5), Duration.ofSeconds(45), Duration.ofMinutes(3)),
                     Duration.ofSeconds(60), Duration.ofSeconds(120), 45, 1000, 30_000, 10_000, soak,

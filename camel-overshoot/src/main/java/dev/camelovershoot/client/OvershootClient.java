@@ -39,6 +39,8 @@ public final class OvershootClient {
 
     private final String baseUrl;
     private final HttpApi http;
+    /** Where results WebSockets connect: the builder's {@code resultsHttpClient}, else the REST client. */
+    private final HttpClient resultsHttp;
     private final RetryPolicy reinferRetry;
     private final ThreadFactory threads;
     private final ScheduledExecutorService retries;
@@ -49,6 +51,7 @@ public final class OvershootClient {
         this.threads = builder.threadFactory;
         this.retries = Threads.idling(Threads.factory(threads, "retry"), RETRY_THREAD_IDLE_SECONDS);
         this.http = builder.httpApi();
+        this.resultsHttp = builder.resultsHttpClient != null ? builder.resultsHttpClient : http.client();
     }
 
     public static Builder builder() {
@@ -140,6 +143,10 @@ public final class OvershootClient {
         return http;
     }
 
+    HttpClient resultsHttp() {
+        return resultsHttp;
+    }
+
     /** The factory given to the builder, or null for the client's own thread naming. */
     ThreadFactory threadFactory() {
         return threads;
@@ -182,6 +189,7 @@ public final class OvershootClient {
 
         private RetryPolicy reinferRetry = RetryPolicy.reinferDefaults();
         private ThreadFactory threadFactory;
+        private HttpClient resultsHttpClient;
 
         private Builder() {
             super(DEFAULT_BASE_URL);
@@ -205,6 +213,18 @@ public final class OvershootClient {
          */
         public Builder threadFactory(ThreadFactory threadFactory) {
             this.threadFactory = threadFactory;
+            return this;
+        }
+
+        /**
+         * The HTTP client that results WebSockets connect with; default: the client of the REST calls. Its executor
+         * runs each message's parsing and, when no other listener call is pending, the listener's {@code onResult}.
+         * An executor that runs tasks where they are submitted ({@code Runnable::run}) saves the JDK's hand-off
+         * from its selector thread per result, but then a listener must never block: it would hold up every
+         * connection of that client.
+         */
+        public Builder resultsHttpClient(HttpClient resultsHttpClient) {
+            this.resultsHttpClient = resultsHttpClient;
             return this;
         }
 

@@ -139,11 +139,16 @@ public final class ResultsChannel implements AutoCloseable {
         }
     }
 
-    /** Like {@link #close()}; completes once the close message is sent or the connection aborted. */
+    /**
+     * Like {@link #close()}; completes once the close message is sent or the connection aborted, on the channel's
+     * scheduler: what the caller chains on it must not run on the socket's thread, which may be its HTTP client's
+     * selector thread (see {@link OvershootClient.Builder#resultsHttpClient}).
+     */
     public CompletableFuture<Void> closeAsync() {
         CompletableFuture<Void> done = new CompletableFuture<>();
+        Runnable complete = () -> done.complete(null);
         try {
-            scheduler.execute(() -> finish(null).whenComplete((ignored, error) -> done.complete(null)));
+            scheduler.execute(() -> finish(null).whenComplete((ignored, error) -> execute(complete, complete)));
         } catch (RejectedExecutionException alreadyStopped) {
             done.complete(null);
         }
@@ -157,7 +162,7 @@ public final class ResultsChannel implements AutoCloseable {
         Connection connection = new Connection();
         current = connection;
         HttpApi http = client.http();
-        http.client().newWebSocketBuilder()
+        client.resultsHttp().newWebSocketBuilder()
                 .connectTimeout(http.timeout())
                 .buildAsync(client.resultsUri(streamId), connection)
                 .thenCompose(socket -> socket.sendText(http.authMessage(), true))
@@ -289,10 +294,14 @@ public final class ResultsChannel implements AutoCloseable {
 
     /** Runs channel state changes on the scheduler thread, one at a time. */
     private void execute(Runnable task) {
+        execute(task, () -> LOG.trace("Results channel of stream {} already stopped", streamId));
+    }
+
+    private void execute(Runnable task, Runnable whenStopped) {
         try {
             scheduler.execute(task);
         } catch (RejectedExecutionException stopped) {
-            LOG.trace("Results channel of stream {} already stopped", streamId);
+            whenStopped.run();
         }
     }
 

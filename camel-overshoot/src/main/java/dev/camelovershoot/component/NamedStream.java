@@ -4,6 +4,7 @@ import dev.camelovershoot.client.OvershootException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * A stream the component shares by name between producers and consumers: a v0.2 {@link SharedStream} or a v1
@@ -22,6 +23,13 @@ abstract class NamedStream {
 
     /** Whether it takes no new users: it ended, or closeStream closed it. A new stream replaces it. */
     abstract boolean isOver();
+
+    /**
+     * Converts a frame, read from {@code body} only if the frame is wanted, and hands it to the stream's video.
+     *
+     * @return false when it was dropped (above the publish rate, or the video is not connected yet)
+     */
+    abstract boolean publish(Supplier<FrameBodies.FrameInput> body);
 
     /** Closes it: stops its media, deletes it on the service; completes when done. */
     abstract CompletableFuture<Void> closeAsync();

@@ -50,8 +50,9 @@ public class OvershootComponent extends HealthCheckComponent implements SSLConte
             + " LiveKit signalling (video itself goes over WebRTC, not through it).")
     private String proxy;
     @Metadata(label = "advanced", autowired = true,
-              description = "Makes the component's HTTP client from a builder set up with the options above;"
-                      + " autowired when the registry holds exactly one.")
+              description = "Makes the component's HTTP clients (one for REST and signalling, one for the results"
+                      + " WebSockets) from a builder set up with the options above; autowired when the registry holds"
+                      + " exactly one.")
     private OvershootHttpClientFactory httpClientFactory;
 
     @Metadata(label = "advanced", description = "Whether to record metrics (Micrometer, when it is on the classpath):"
@@ -65,10 +66,11 @@ public class OvershootComponent extends HealthCheckComponent implements SSLConte
     /** Streams being closed: the WebRTC runtime outlives them all. */
     private final Set<CompletableFuture<Void>> teardowns = ConcurrentHashMap.newKeySet();
     private HttpClient httpClient;
+    private HttpClient resultsHttpClient;
     private ExecutorService httpExecutor;
     private ExecutorService mediaExecutor;
     private ExecutorService asyncExecutor;
-    private ScheduledExecutorService fleetTimer;
+    private ScheduledExecutorService timer;
     private WebRtcRuntime webRtcRuntime;
 
     @Override
@@ -181,6 +183,20 @@ public class OvershootComponent extends HealthCheckComponent implements SSLConte
         return httpClient;
     }
 
+    /**
+     * The HTTP client of the streams' results WebSockets, with the same settings: a result is parsed and put into
+     * each consumer's buffer on the thread that read it (this client's selector thread, through a direct executor),
+     * which saves the JDK's hand-off to a pool thread per result. Nothing on that path may block: a buffer takes a
+     * result at once, and each consumer's own thread runs its route.
+     */
+    synchronized HttpClient resultsHttpClient() {
+        if (resultsHttpClient == null) {
+            HttpClient.Builder builder = HttpClients.builder(getCamelContext(), tls(), proxy).executor(Runnable::run);
+            resultsHttpClient = httpClientFactory == null ? builder.build() : httpClientFactory.newHttpClient(builder);
+        }
+        return resultsHttpClient;
+    }
+
     private SSLContextParameters tls() {
         return sslContextParameters != null ? sslContextParameters
                 : useGlobalSslContextParameters ? retrieveGlobalSslContextParameters() : null;
@@ -216,13 +232,16 @@ public class OvershootComponent extends HealthCheckComponent implements SSLConte
         };
     }
 
-    /** Where the keyed streams of every endpoint name are swept for idleness: one thread for the component. */
-    synchronized ScheduledExecutorService fleetTimer() {
-        if (fleetTimer == null) {
-            fleetTimer = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this,
-                    "OvershootIdleStreams");
+    /**
+     * Where the keyed streams of every endpoint name are swept for idleness, and dropped sources are reopened: one
+     * thread for the component, for short tasks.
+     */
+    synchronized ScheduledExecutorService timer() {
+        if (timer == null) {
+            timer = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this,
+                    "OvershootTimer");
         }
-        return fleetTimer;
+        return timer;
     }
 
     /**
@@ -260,11 +279,11 @@ public class OvershootComponent extends HealthCheckComponent implements SSLConte
         ExecutorService media;
         ExecutorService async;
         ExecutorService http;
-        ExecutorService timer;
+        ExecutorService scheduler;
         WebRtcRuntime runtime;
         synchronized (this) {
-            timer = fleetTimer;
-            fleetTimer = null;
+            scheduler = timer;
+            timer = null;
             media = mediaExecutor;
             async = asyncExecutor;
             http = httpExecutor;
@@ -274,14 +293,15 @@ public class OvershootComponent extends HealthCheckComponent implements SSLConte
             httpExecutor = null;
             webRtcRuntime = null;
             httpClient = null;
+            resultsHttpClient = null;
             metrics = StreamMetrics.Factory.NONE;
         }
         ExecutorServiceManager manager = getCamelContext().getExecutorServiceManager();
         if (media != null) {
             manager.shutdownNow(media);
         }
-        if (timer != null) {
-            manager.shutdownNow(timer);
+        if (scheduler != null) {
+            manager.shutdownNow(scheduler);
         }
         if (async != null) {
             manager.shutdown(async);

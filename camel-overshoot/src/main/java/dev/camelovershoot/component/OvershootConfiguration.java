@@ -110,7 +110,9 @@ public class OvershootConfiguration implements Cloneable {
     @UriParam(label = "media",
               description = "Video to send when no route produces frames: a file path or file: URI, camera:N (a"
                             + " V4L2 camera), rtsp://, http(s)://....m3u8 (HLS) or rtmp://. Read in real time from"
-                            + " when the stream connects.")
+                            + " when the stream connects. A live source (camera, RTSP, RTMP, HLS) that stops or fails"
+                            + " is reopened with the reconnect backoff on the same stream; a file's end ends the"
+                            + " stream.")
     private String source;
 
     @UriParam(label = "media", description = "Play the source file or HLS playlist again from the start when it ends.")
@@ -135,7 +137,7 @@ public class OvershootConfiguration implements Cloneable {
 
     @UriParam(label = "advanced", defaultValue = "-1",
               description = "Consecutive failed attempts (creating the stream, reconnecting the results channel,"
-                            + " rejoining LiveKit)"
+                            + " rejoining LiveKit, reopening a live source)"
                             + " before the stream ends with an error; -1 never gives up. A keepalive is tried again"
                             + " until the lease would end, whatever this says.")
     private int reconnectMaxAttempts = -1;

@@ -188,13 +188,18 @@ public class OvershootConsumer extends StreamConsumer<SharedStream> implements S
     /** What the consumer's buffer reports: rejected results, a route falling behind. */
     private final class BufferEvents implements ResultBuffer.Listener {
 
+        /**
+         * Reported on the component's async pool: the offer runs on the results socket's thread, which the exception
+         * handler (the route's error handler, with bridgeErrorHandler) must not hold up.
+         */
         @Override
         public void rejected(Object item) {
             Object unwrapped = item instanceof ResultExchanges.Keyed keyedItem ? keyedItem.item() : item;
             String what = unwrapped instanceof InferenceResult result ? "Result " + result.id() : "Event " + item;
-            getExceptionHandler().handleException(new RejectedExecutionException(what + " of Overshoot stream '"
+            RejectedExecutionException error = new RejectedExecutionException(what + " of Overshoot stream '"
                     + getEndpoint().getStreamName() + "' was rejected: the consumer's queue of "
-                    + getEndpoint().getConfiguration().getResultsQueueSize() + " is full (overflowPolicy=fail)"));
+                    + getEndpoint().getConfiguration().getResultsQueueSize() + " is full (overflowPolicy=fail)");
+            getEndpoint().getComponent().asyncExecutor().execute(() -> getExceptionHandler().handleException(error));
         }
 
         @Override

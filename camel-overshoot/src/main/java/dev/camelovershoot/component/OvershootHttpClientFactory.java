@@ -3,9 +3,11 @@ package dev.camelovershoot.component;
 import java.net.http.HttpClient;
 
 /**
- * Makes the one HTTP client of an {@code overshoot} component, used for the REST API, the results WebSocket and
- * LiveKit signalling. Put one in the registry (it is autowired) or set it on the component to add what the options do
- * not cover: an authenticating proxy, client certificates, a custom executor.
+ * Makes the HTTP clients of an {@code overshoot} component: one for the REST API and LiveKit signalling, one for the
+ * results WebSockets (its executor runs tasks where they are submitted, so that a result reaches the consumers
+ * without a thread hand-off; keep it so, or each result takes one hand-off more). Put one in the registry (it is
+ * autowired) or set it on the component to add what the options do not cover: an authenticating proxy, client
+ * certificates, a custom executor.
  */
 @FunctionalInterface
 public interface OvershootHttpClientFactory {

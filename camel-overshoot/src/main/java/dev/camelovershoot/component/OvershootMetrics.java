@@ -1,7 +1,6 @@
 package dev.camelovershoot.component;
 
 import dev.camelovershoot.client.StreamListener;
-import dev.camelovershoot.client.wire.InferenceResult;
 import dev.camelovershoot.transport.ReconnectListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -112,6 +111,7 @@ final class OvershootMetrics implements StreamMetrics.Factory {
         private final Map<StreamListener.Retry, Counter> retries = new EnumMap<>(StreamListener.Retry.class);
         private final Map<ReconnectListener.Reconnect, Counter> reconnects =
                 new EnumMap<>(ReconnectListener.Reconnect.class);
+        private final Counter sourceReopens;
         private final AtomicReference<StreamStatus.State> state;
         private boolean closed;
 
@@ -125,7 +125,7 @@ final class OvershootMetrics implements StreamMetrics.Factory {
                 dropped.put(reason, counter("frames.dropped", tags.and("reason", tag(reason)),
                         "Frames not sent, by reason"));
             }
-            results = counter("results", tags, "Inference results received");
+            results = counter("results", tags, "Inference results (v1: answers of the consumer's watch) received");
             latency = Timer.builder(PREFIX + "result.latency").tags(tags)
                     .description("End-to-end latency Overshoot reports with each result").register(registry);
             retries.put(StreamListener.Retry.STREAM, reconnects(tags, "stream"));
@@ -133,6 +133,7 @@ final class OvershootMetrics implements StreamMetrics.Factory {
             for (ReconnectListener.Reconnect layer : ReconnectListener.Reconnect.values()) {
                 reconnects.put(layer, reconnects(tags, tag(layer)));
             }
+            sourceReopens = reconnects(tags, "source");
             retries.put(StreamListener.Retry.KEEPALIVE, counter("keepalive.failures", tags,
                     "Lease renewals that failed and were tried again"));
         }
@@ -153,9 +154,9 @@ final class OvershootMetrics implements StreamMetrics.Factory {
         }
 
         @Override
-        public void result(InferenceResult result) {
+        public void answer(Duration took) {
             results.increment();
-            latency.record(Duration.ofNanos(Math.round(result.totalLatencyMs() * 1_000_000)));
+            latency.record(took);
         }
 
         @Override
@@ -166,6 +167,11 @@ final class OvershootMetrics implements StreamMetrics.Factory {
         @Override
         public void reconnect(ReconnectListener.Reconnect what) {
             reconnects.get(what).increment();
+        }
+
+        @Override
+        public void sourceReopened() {
+            sourceReopens.increment();
         }
 
         @Override

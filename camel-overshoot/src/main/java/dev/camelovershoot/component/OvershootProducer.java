@@ -46,13 +46,6 @@ public class OvershootProducer extends StreamProducer<SharedStream> {
         };
     }
 
-    /** Converts and hands the frame over at once: the transport sends it on its own threads. */
-    private CompletableFuture<Void> publishFrame(Message message) {
-        boolean published = streams().forFrame(message).publish(() -> FrameBodies.read(message));
-        message.setHeader(OvershootConstants.FRAME_PUBLISHED, published);
-        return CompletableFuture.completedFuture(null);
-    }
-
     private CompletableFuture<Void> updatePrompt(Message message) {
         String prompt = text(message, "the new prompt");
         return withSession(message, session -> session.updatePromptAsync(prompt)).thenAccept(config -> {

@@ -9,11 +9,8 @@ import dev.camelovershoot.client.StreamListener;
 import dev.camelovershoot.client.StreamSession;
 import dev.camelovershoot.client.wire.InferenceResult;
 import dev.camelovershoot.client.wire.StreamRequest;
-import dev.camelovershoot.media.FrameConverter;
 import dev.camelovershoot.media.FrameDecodeException;
 import dev.camelovershoot.media.FrameSink;
-import dev.camelovershoot.media.FrameSource;
-import dev.camelovershoot.media.FrameSources;
 import dev.camelovershoot.media.I420Frame;
 import dev.camelovershoot.media.SourceEnd;
 import java.time.Instant;
@@ -37,11 +34,10 @@ final class SharedStream extends NamedStream implements StreamListener, FrameSin
     private final String name;
     private final OvershootConfiguration configuration;
     private final MediaTransport transport;
-    private final FrameSource source;
+    /** Set once, before the session starts it. */
+    private StreamSource source;
     private final List<StreamListener> subscribers = new CopyOnWriteArrayList<>();
-    private final long clockOrigin = System.nanoTime();
-    private final Object publishing = new Object();
-    private final FrameConverter converter;
+    private final StreamFrames frames;
     private final StreamMetrics metrics;
     private volatile StreamStatus status = StreamStatus.starting();
     private volatile OvershootException fatalError;
@@ -49,13 +45,13 @@ final class SharedStream extends NamedStream implements StreamListener, FrameSin
     private volatile CompletableFuture<Void> closed;
 
     private SharedStream(String name, OvershootConfiguration configuration, MediaTransport transport,
-                         FrameSource source, StreamMetrics metrics) {
+                         StreamMetrics metrics) {
         this.name = name;
         this.metrics = metrics;
         this.configuration = configuration;
         this.transport = transport;
-        this.source = source;
-        this.converter = MediaSettings.converter(configuration);
+        this.frames = new StreamFrames(name, MediaSettings.converter(configuration), metrics, transport::publish,
+                transport::isLive, this::refusal);
     }
 
     /**
@@ -67,24 +63,27 @@ final class SharedStream extends NamedStream implements StreamListener, FrameSin
                               OvershootComponent component) {
         String name = NamedStream.label(endpointName, key);
         StreamRequest request = StreamRequests.request(config, component.getCamelContext());
-        OvershootClient client = StreamRequests.client(config, component.httpClient(),
+        OvershootClient client = StreamRequests.client(config, component.httpClient(), component.resultsHttpClient(),
                 component.streamThreads(name, null));
         StreamMetrics metrics = component.metrics().open(endpointName, key != null);
-        MediaTransport transport;
-        FrameSource source;
+        SharedStream stream;
         try {
-            transport = MediaTransport.of(config, MediaSettings.transport(config, request.processing())
+            MediaTransport transport = MediaTransport.of(config, MediaSettings.transport(config, request.processing())
                     .withThreads(component.streamThreads(name, "video")).withReconnectListener(metrics::reconnect),
                     component);
-            source = config.getSource() == null ? null : FrameSources.open(config.getSource(), MediaSettings
-                    .source(config, request.processing()).withThreads(component.streamThreads(name, "source")));
+            stream = new SharedStream(name, config, transport, metrics);
+            if (config.getSource() != null) {
+                stream.source = new StreamSource(name, config.getSource(), MediaSettings.source(config,
+                        request.processing()).withThreads(component.streamThreads(name, "source")),
+                        StreamRequests.reconnectPolicy(config), component::timer, stream, metrics,
+                        stream::sourceChanged);
+            }
         } catch (RuntimeException e) {
             metrics.close();
             throw e;
         }
-        SharedStream stream = new SharedStream(name, config, transport, source, metrics);
         stream.session = StreamSession.builder(client, request)
-                .transport(transport)
+                .transport(stream.transport)
                 .listener(stream)
                 .reconnectPolicy(StreamRequests.reconnectPolicy(config))
                 .recreateOnStreamLoss(config.isRecreateOnStreamLoss())
@@ -103,9 +102,11 @@ final class SharedStream extends NamedStream implements StreamListener, FrameSin
         return configuration;
     }
 
+    /** The session's status; while a live source is being reopened, that it is down. */
     @Override
     StreamStatus status() {
-        return status;
+        StreamStatus session = status;
+        return source == null ? session : source.status(session);
     }
 
     /** The error that ended the stream, if one did. */
@@ -134,47 +135,21 @@ final class SharedStream extends NamedStream implements StreamListener, FrameSin
         return within(session.started(), status);
     }
 
-    /** Nanoseconds since this stream was set up: the clock of frames published by producers. */
-    private long clockNanos() {
-        return System.nanoTime() - clockOrigin;
-    }
-
     /**
-     * Reads the frame, converts it (under a lock: the converter is not thread-safe; CPU only) and hands it to the
-     * transport.
+     * Reads the frame, converts it and hands it to the transport.
      *
      * @return false when the transport dropped it: above the publish rate, or the video is not connected yet
      * @throws StreamClosedException when the stream is closed or has ended
      * @throws FrameDecodeException  when the body is not a frame
      */
+    @Override
     boolean publish(Supplier<FrameBodies.FrameInput> body) {
-        metrics.frameReceived();
-        try {
-            FrameBodies.FrameInput input = body.get();
-            synchronized (publishing) {
-                StreamStatus current = status;
-                if (closed != null || current.ended()) {
-                    throw new StreamClosedException("Overshoot stream '" + name + "' takes no more frames: "
-                            + (current.ended() ? current.reason() : "it is closing"));
-                }
-                try (I420Frame frame = input.convert(converter, clockNanos())) {
-                    return send(frame);
-                }
-            }
-        } catch (FrameDecodeException badBody) {
-            metrics.frameDropped(StreamMetrics.Drop.BAD_BODY);
-            throw badBody;
-        }
+        return frames.publish(body);
     }
 
-    private boolean send(I420Frame frame) {
-        boolean sent = transport.publish(frame);
-        if (sent) {
-            metrics.framePublished();
-        } else {
-            metrics.frameDropped(transport.isLive() ? StreamMetrics.Drop.RATE_CAP : StreamMetrics.Drop.NOT_CONNECTED);
-        }
-        return sent;
+    /** Why producers' frames are refused, null while they are taken. */
+    private String refusal() {
+        return closed != null ? "it is closing" : status.ended() ? status.reason() : null;
     }
 
     /** Closes the stream now: stops the source, closes the session (deleting the stream), releases the media. */
@@ -213,7 +188,7 @@ final class SharedStream extends NamedStream implements StreamListener, FrameSin
     public void onEvent(StreamEvent event) {
         if (!status.ended()) {
             status = status.after(event, fatalError, Instant.now());
-            metrics.state(status.state());
+            metrics.state(status().state());
         }
         subscribers.forEach(consumer -> consumer.onEvent(event));
     }
@@ -225,14 +200,7 @@ final class SharedStream extends NamedStream implements StreamListener, FrameSin
 
     @Override
     public void onFrame(I420Frame frame) {
-        try (frame) {
-            synchronized (publishing) {
-                if (closed == null) {
-                    metrics.frameReceived();
-                    send(frame);
-                }
-            }
-        }
+        frames.fromSource(frame);
     }
 
     @Override
@@ -249,14 +217,15 @@ final class SharedStream extends NamedStream implements StreamListener, FrameSin
 
     private synchronized void startSource() {
         if (source != null && closed == null) {
-            source.start(this);
+            source.start();
         }
     }
 
+    private void sourceChanged() {
+        metrics.state(status().state());
+    }
+
     private void releaseMedia() {
-        synchronized (publishing) {
-            transport.close();
-            converter.close();
-        }
+        frames.close(transport::close);
     }
 }

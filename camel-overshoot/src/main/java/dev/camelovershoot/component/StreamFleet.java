@@ -253,7 +253,7 @@ final class StreamFleet<S extends NamedStream> {
         long timeout = configuration.getStreamIdleTimeout();
         if (sweeping == null && timeout > 0) {
             long period = Math.max(10, Math.min(timeout / 4, 1000));
-            sweeping = component.fleetTimer().scheduleAtFixedRate(this::sweep, period, period, TimeUnit.MILLISECONDS);
+            sweeping = component.timer().scheduleAtFixedRate(this::sweep, period, period, TimeUnit.MILLISECONDS);
         }
     }
 

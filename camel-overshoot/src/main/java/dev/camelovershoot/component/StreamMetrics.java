@@ -3,6 +3,7 @@ package dev.camelovershoot.component;
 import dev.camelovershoot.client.StreamListener;
 import dev.camelovershoot.client.wire.InferenceResult;
 import dev.camelovershoot.transport.ReconnectListener;
+import java.time.Duration;
 
 /**
  * What a shared stream counts for monitoring. {@link #NONE} unless metrics are on; then {@link OvershootMetrics},
@@ -59,7 +60,29 @@ interface StreamMetrics {
     default void frameDropped(Drop reason) {
     }
 
+    /**
+     * Counts a frame the video transport was given: published, or dropped above the rate or while not connected.
+     *
+     * @param sent whether the transport sent it
+     * @param live whether the transport is connected
+     * @return {@code sent}
+     */
+    default boolean handedOver(boolean sent, boolean live) {
+        if (sent) {
+            framePublished();
+        } else {
+            frameDropped(live ? Drop.RATE_CAP : Drop.NOT_CONNECTED);
+        }
+        return sent;
+    }
+
+    /** A v0.2 result. */
     default void result(InferenceResult result) {
+        answer(Duration.ofNanos(Math.round(result.totalLatencyMs() * 1_000_000)));
+    }
+
+    /** A result or a v1 answer, with its end-to-end latency. */
+    default void answer(Duration latency) {
     }
 
     default void retry(StreamListener.Retry what) {
@@ -67,6 +90,10 @@ interface StreamMetrics {
 
     /** A reconnect of the video transport's own connections. */
     default void reconnect(ReconnectListener.Reconnect what) {
+    }
+
+    /** The stream's source, which stopped or failed, is opened again. */
+    default void sourceReopened() {
     }
 
     default void state(StreamStatus.State state) {

@@ -79,6 +79,16 @@ abstract class StreamProducer<S extends NamedStream> extends DefaultAsyncProduce
                         getEndpoint().getConfiguration().getOperation()), message));
     }
 
+    /**
+     * publishFrame: converts the frame and hands it over at once (the transport sends it on its own threads); header
+     * CamelOvershootFramePublished says whether it was taken.
+     */
+    CompletableFuture<Void> publishFrame(Message message) {
+        boolean published = streams.forFrame(message).publish(() -> FrameBodies.read(message));
+        message.setHeader(OvershootConstants.FRAME_PUBLISHED, published);
+        return CompletableFuture.completedFuture(null);
+    }
+
     /** The streams the producer uses: the named one, and the keyed ones of the exchanges' keys. */
     ProducerStreams<S> streams() {
         return streams;

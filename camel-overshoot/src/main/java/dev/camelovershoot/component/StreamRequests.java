@@ -61,11 +61,18 @@ final class StreamRequests {
 
     /** A client of the configured service, on the component's shared HTTP client. */
     static OvershootClient client(OvershootConfiguration config, HttpClient http, ThreadFactory threads) {
+        return client(config, http, http, threads);
+    }
+
+    /** The same, its results WebSockets on {@code resultsHttp}. */
+    static OvershootClient client(OvershootConfiguration config, HttpClient http, HttpClient resultsHttp,
+                                  ThreadFactory threads) {
         requireApiKey(config);
         return OvershootClient.builder()
                 .baseUrl(config.getApiUrl())
                 .apiKey(config.getApiKey())
                 .httpClient(http)
+                .resultsHttpClient(resultsHttp)
                 .requestTimeout(Duration.ofMillis(config.getRequestTimeout()))
                 .threadFactory(threads)
                 .build();

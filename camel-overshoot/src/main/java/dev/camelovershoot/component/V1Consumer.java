@@ -132,6 +132,10 @@ final class V1Consumer extends StreamConsumer<V1Stream> implements WatchListener
     public void onAnswer(WatchAnswer answer) {
         failures.set(0);
         lastFailure = null;
+        V1Stream answered = stream();
+        if (answered != null) {
+            answered.answered(answer.latency());
+        }
         deliver(null, answer);
     }
 
@@ -286,6 +290,7 @@ final class V1Consumer extends StreamConsumer<V1Stream> implements WatchListener
 
         @Override
         public void onAnswer(WatchAnswer answer) {
+            stream.answered(answer.latency());
             deliver(key, answer);
         }
 

@@ -49,13 +49,6 @@ final class V1Producer extends StreamProducer<V1Stream> {
         };
     }
 
-    private CompletableFuture<Void> publishFrame(Message message) {
-        FrameBodies.FrameInput input = FrameBodies.read(message);
-        boolean published = streams().forFrame(message).publish(input);
-        message.setHeader(OvershootConstants.FRAME_PUBLISHED, published);
-        return CompletableFuture.completedFuture(null);
-    }
-
     /** The question from the body or header CamelOvershootQuestion, about the frame or window the headers and options name. */
     private CompletableFuture<Void> ask(Message message) {
         String question = question(message);

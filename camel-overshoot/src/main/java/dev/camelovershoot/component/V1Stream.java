@@ -1,18 +1,15 @@
 package dev.camelovershoot.component;
 
 import dev.camelovershoot.client.OvershootException;
-import dev.camelovershoot.client.StreamClosedException;
 import dev.camelovershoot.client.StreamEvent;
+import dev.camelovershoot.client.StreamListener;
 import dev.camelovershoot.client.v1.CameraSource;
 import dev.camelovershoot.client.v1.Publish;
 import dev.camelovershoot.client.v1.Publisher;
 import dev.camelovershoot.client.v1.SessionListener;
 import dev.camelovershoot.client.v1.V1Client;
 import dev.camelovershoot.client.v1.V1Session;
-import dev.camelovershoot.media.FrameConverter;
 import dev.camelovershoot.media.FrameSink;
-import dev.camelovershoot.media.FrameSource;
-import dev.camelovershoot.media.FrameSources;
 import dev.camelovershoot.media.I420Frame;
 import dev.camelovershoot.media.SourceEnd;
 import dev.camelovershoot.transport.LiveKitTransport;
@@ -23,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,24 +38,26 @@ final class V1Stream extends NamedStream implements SessionListener, FrameSink {
     private final OvershootConfiguration configuration;
     private final V1Client client;
     private final LiveKitTransport transport;
-    private final FrameSource source;
-    private final FrameConverter converter;
+    private final StreamMetrics metrics;
+    /** Null for a camera the service pulls. */
+    private final StreamFrames frames;
     private final List<SessionListener> subscribers = new CopyOnWriteArrayList<>();
     private final AtomicInteger errors = new AtomicInteger();
-    private final long clockOrigin = System.nanoTime();
-    private final Object publishing = new Object();
+    /** Set once, before the session starts it. */
+    private StreamSource source;
     private volatile StreamStatus status = StreamStatus.starting();
     private volatile CompletableFuture<V1Session> session;
     private volatile CompletableFuture<Void> closed;
 
     private V1Stream(String name, OvershootConfiguration configuration, V1Client client, LiveKitTransport transport,
-                     FrameSource source) {
+                     StreamMetrics metrics) {
         this.name = name;
         this.configuration = configuration;
         this.client = client;
         this.transport = transport;
-        this.source = source;
-        this.converter = transport == null ? null : MediaSettings.converter(configuration);
+        this.metrics = metrics;
+        this.frames = transport == null ? null : new StreamFrames(name, MediaSettings.converter(configuration),
+                metrics, transport::publish, transport::isLive, this::refusal);
     }
 
     /**
@@ -74,27 +74,42 @@ final class V1Stream extends NamedStream implements SessionListener, FrameSink {
         }
         V1Client client = V1Requests.client(config, component.httpClient());
         CameraSource camera = V1Requests.servicePulled(config);
+        StreamMetrics metrics = component.metrics().open(endpointName, key != null);
         V1Session.Builder builder;
         V1Stream stream;
-        if (camera != null) {
-            stream = new V1Stream(name, config, client, null, null);
-            builder = V1Session.camera(client, camera);
-        } else {
-            double fps = MediaSettings.v1PublishFps(config);
-            LiveKitTransport transport = LiveKitTransport.serviceRoom(component.webRtcRuntime(),
-                    component.httpClient(), MediaSettings.transport(config, fps)
-                            .withThreads(component.streamThreads(name, "video")));
-            FrameSource source = config.getSource() == null ? null
-                    : FrameSources.open(config.getSource(), MediaSettings.source(config, fps)
-                            .withThreads(component.streamThreads(name, "source")));
-            stream = new V1Stream(name, config, client, transport, source);
-            builder = V1Session.builder(client).publisher(stream.new TrackedPublisher());
+        try {
+            if (camera != null) {
+                stream = new V1Stream(name, config, client, null, metrics);
+                builder = V1Session.camera(client, camera);
+            } else {
+                stream = published(name, config, client, component, metrics);
+                builder = V1Session.builder(client).publisher(stream.new TrackedPublisher());
+            }
+        } catch (RuntimeException e) {
+            metrics.close();
+            throw e;
         }
         stream.session = builder.listener(stream)
                 .reconnectPolicy(StreamRequests.reconnectPolicy(config))
                 .threadFactory(component.streamThreads(name, "v1 session"))
                 .startAsync();
         stream.session.whenComplete((started, error) -> stream.started(error));
+        return stream;
+    }
+
+    /** A stream the component publishes into: its LiveKit transport, and its source when it has one. */
+    private static V1Stream published(String name, OvershootConfiguration config, V1Client client,
+                                      OvershootComponent component, StreamMetrics metrics) {
+        double fps = MediaSettings.v1PublishFps(config);
+        LiveKitTransport transport = LiveKitTransport.serviceRoom(component.webRtcRuntime(), component.httpClient(),
+                MediaSettings.transport(config, fps).withThreads(component.streamThreads(name, "video"))
+                        .withReconnectListener(metrics::reconnect));
+        V1Stream stream = new V1Stream(name, config, client, transport, metrics);
+        if (config.getSource() != null) {
+            stream.source = new StreamSource(name, config.getSource(), MediaSettings.source(config, fps)
+                    .withThreads(component.streamThreads(name, "source")), StreamRequests.reconnectPolicy(config),
+                    component::timer, stream, metrics, stream::sourceChanged);
+        }
         return stream;
     }
 
@@ -112,9 +127,11 @@ final class V1Stream extends NamedStream implements SessionListener, FrameSink {
         return client;
     }
 
+    /** The session's status; while a live source is being reopened, that it is down. */
     @Override
     StreamStatus status() {
-        return status;
+        StreamStatus session = status;
+        return source == null ? session : source.status(session);
     }
 
     @Override
@@ -148,20 +165,23 @@ final class V1Stream extends NamedStream implements SessionListener, FrameSink {
      *
      * @return false when it was dropped: above the publish rate, or the room is not joined yet
      */
-    boolean publish(FrameBodies.FrameInput input) {
-        if (transport == null) {
+    @Override
+    boolean publish(Supplier<FrameBodies.FrameInput> body) {
+        if (frames == null) {
             throw new IllegalStateException("Overshoot stream '" + name + "' is a camera the service pulls"
                     + " (cameraPull=service): it takes no frames from routes");
         }
-        synchronized (publishing) {
-            if (closed != null || status.ended()) {
-                throw new StreamClosedException("Overshoot stream '" + name + "' takes no more frames: "
-                        + (status.ended() ? status.reason() : "it is closing"));
-            }
-            try (I420Frame frame = input.convert(converter, System.nanoTime() - clockOrigin)) {
-                return transport.publish(frame);
-            }
-        }
+        return frames.publish(body);
+    }
+
+    /** Why producers' frames are refused, null while they are taken. */
+    private String refusal() {
+        return closed != null ? "it is closing" : status.ended() ? status.reason() : null;
+    }
+
+    /** An answer of a consumer's watch on this stream, for the metrics. */
+    void answered(Duration latency) {
+        metrics.answer(latency);
     }
 
     /** Closes the stream now: stops the source, closes the session (deleting the stream), releases the media. */
@@ -177,6 +197,7 @@ final class V1Stream extends NamedStream implements SessionListener, FrameSink {
                             : started.closeAsync())
                     .whenComplete((ignored, error) -> {
                         releaseMedia();
+                        metrics.close();
                         closed.complete(null);
                     });
         }
@@ -186,7 +207,7 @@ final class V1Stream extends NamedStream implements SessionListener, FrameSink {
     @Override
     public void onEvent(StreamEvent event) {
         if (!status.ended()) {
-            status = statusAfter(event);
+            setStatus(statusAfter(event));
         }
         subscribers.forEach(consumer -> consumer.onEvent(event));
     }
@@ -207,24 +228,23 @@ final class V1Stream extends NamedStream implements SessionListener, FrameSink {
     }
 
     @Override
+    public void onRetry(StreamListener.Retry what) {
+        metrics.retry(what);
+    }
+
+    @Override
     public void onError(OvershootException error) {
         String id = status.streamId();
         if (!status.ended()) {
-            status = status.after(StreamEvent.reconnecting(id, errors.incrementAndGet(), error.getMessage()), null,
-                    Instant.now());
+            setStatus(status.after(StreamEvent.reconnecting(id, errors.incrementAndGet(), error.getMessage()), null,
+                    Instant.now()));
         }
         subscribers.forEach(consumer -> consumer.onError(error));
     }
 
     @Override
     public void onFrame(I420Frame frame) {
-        try (frame) {
-            synchronized (publishing) {
-                if (closed == null) {
-                    transport.publish(frame);
-                }
-            }
-        }
+        frames.fromSource(frame);
     }
 
     /**
@@ -247,13 +267,13 @@ final class V1Stream extends NamedStream implements SessionListener, FrameSink {
             OvershootException failure = error.getCause() instanceof OvershootException overshoot ? overshoot
                     : new OvershootException("Overshoot stream '" + name + "' could not start: " + error.getMessage(),
                     error);
-            status = status.after(StreamEvent.ended(status.streamId(), StreamEvent.ERROR), failure, Instant.now());
+            setStatus(status.after(StreamEvent.ended(status.streamId(), StreamEvent.ERROR), failure, Instant.now()));
             subscribers.forEach(consumer -> consumer.onError(failure));
             return;
         }
         synchronized (this) {
             if (source != null && closed == null) {
-                source.start(this);
+                source.start();
             }
         }
     }
@@ -261,17 +281,22 @@ final class V1Stream extends NamedStream implements SessionListener, FrameSink {
     private void connected(String id) {
         errors.set(0);
         if (!status.ended()) {
-            status = status.after(StreamEvent.connected(id), null, Instant.now());
+            setStatus(status.after(StreamEvent.connected(id), null, Instant.now()));
         }
     }
 
+    private void setStatus(StreamStatus session) {
+        status = session;
+        sourceChanged();
+    }
+
+    private void sourceChanged() {
+        metrics.state(status().state());
+    }
+
     private void releaseMedia() {
-        if (transport == null) {
-            return;
-        }
-        synchronized (publishing) {
-            transport.close();
-            converter.close();
+        if (frames != null) {
+            frames.close(transport::close);
         }
     }
 

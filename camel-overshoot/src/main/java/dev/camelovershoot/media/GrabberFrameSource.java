@@ -40,6 +40,15 @@ final class GrabberFrameSource implements FrameSource {
     }
 
     @Override
+    public boolean reopens(SourceEnd end) {
+        return switch (spec.kind()) {
+            case FILE -> false;
+            case HLS -> end.failed();
+            case CAMERA, RTSP, RTMP -> true;
+        };
+    }
+
+    @Override
     public synchronized void start(FrameSink sink) {
         if (reader != null || stopping()) {
             throw new IllegalStateException("frame source " + description() + " was already started or closed");

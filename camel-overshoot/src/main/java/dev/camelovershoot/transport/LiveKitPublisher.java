@@ -47,6 +47,13 @@ public final class LiveKitPublisher implements BridgedTransport.Connection {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveKitPublisher.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Resumes (ICE restarts) of one peer connection before a recovery rejoins with a new one instead: libwebrtc keeps
+     * the sockets of every ICE restart's candidates open while the far end still answers on them, until the
+     * connection closes, so resuming one connection for ever would add sockets without end. Not fewer: webrtc-java
+     * 0.14.0 never frees a closed peer connection's native object (upstream issue 239), so each rejoin costs memory.
+     */
+    static final int RESUMES_PER_PEER = 8;
 
     private final PeerConnectionFactory factory;
     private final Settings settings;
@@ -62,6 +69,8 @@ public final class LiveKitPublisher implements BridgedTransport.Connection {
     private volatile JoinResponse joined;
     private volatile boolean closed;
     private volatile boolean gaveUp;
+    /** Resumes of the current peer connection; confined to the control thread. */
+    private int resumesOfPeer;
     private final AtomicBoolean recovering = new AtomicBoolean();
     /** A loss reported while a join or recovery ran: checked when it ends, so that no loss goes unanswered. */
     private final AtomicBoolean lossWhileRecovering = new AtomicBoolean();
@@ -191,6 +200,7 @@ public final class LiveKitPublisher implements BridgedTransport.Connection {
         joined.getIceServersList().forEach(s -> servers.add(iceServer(s)));
         connected = new CompletableFuture<>();
         adopt(new PublisherPeer(factory, servers, track, settings.codec(), new PeerEvents()));
+        resumesOfPeer = 0;
         await(signal.addTrack(addTrackRequest()), "track_published");
         negotiate(false);
         await(connected, "peer connection");
@@ -202,6 +212,7 @@ public final class LiveKitPublisher implements BridgedTransport.Connection {
         // set before negotiating, so that a CONNECTED arriving before the check below is not missed
         CompletableFuture<Void> reconnected = new CompletableFuture<>();
         connected = reconnected;
+        resumesOfPeer++;
         signal.resume(url, joined.getParticipant().getSid(), joined.getPingInterval(), joined.getPingTimeout());
         negotiate(true);
         if (peer.state() == RTCPeerConnectionState.CONNECTED) {
@@ -235,7 +246,7 @@ public final class LiveKitPublisher implements BridgedTransport.Connection {
                 return null;
             }
             String token = signal.token();
-            rejoin |= joined == null || peer == null;
+            rejoin |= joined == null || peer == null || worn();
             String what = rejoin ? "join" : "resume";
             if (lost || attempt > 0) {
                 settings.reconnects().onReconnect(rejoin ? ReconnectListener.Reconnect.LIVEKIT_REJOIN
@@ -342,6 +353,17 @@ public final class LiveKitPublisher implements BridgedTransport.Connection {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** Whether the current peer connection was resumed often enough: the next recovery replaces it. */
+    private boolean worn() {
+        if (resumesOfPeer < RESUMES_PER_PEER) {
+            return false;
+        }
+        LOG.info("Rejoining with a new peer connection instead of resuming the current one again: it was resumed {}"
+                + " times, and each resume's ICE restart leaves sockets open until the connection closes",
+                resumesOfPeer);
+        return true;
     }
 
     private void closePeer() {

@@ -16,17 +16,22 @@ import dev.camelovershoot.livekit.LiveKitException;
 import dev.camelovershoot.testinfra.OvershootEmulator;
 import dev.camelovershoot.testinfra.OvershootEmulatorExtension;
 import dev.camelovershoot.testinfra.livekit.LiveKitRooms;
+import dev.camelovershoot.testinfra.livekit.RoomCounters;
 import dev.camelovershoot.transport.rtc.FrameBridge;
 import dev.camelovershoot.transport.rtc.WebRtcRuntime;
 import dev.onvoid.webrtc.PeerConnectionFactory;
 import dev.onvoid.webrtc.RTCPeerConnectionState;
 import dev.onvoid.webrtc.media.video.CustomVideoSource;
 import dev.onvoid.webrtc.media.video.VideoTrack;
+import java.io.IOException;
 import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -236,6 +241,56 @@ class LiveKitPublisherTest {
         } finally {
             source.dispose();
             factory.dispose();
+        }
+    }
+
+    /**
+     * libwebrtc keeps the sockets of every ICE restart's candidates open while the far end answers on them (the
+     * emulator's libwebrtc does), until the connection closes: a route whose signal drops every few minutes would add
+     * sockets without end. After {@link LiveKitPublisher#RESUMES_PER_PEER} resumes a recovery rejoins with a new peer
+     * connection, which closes the old one and its sockets.
+     */
+    @Test
+    void resumingOnePeerConnectionAgainAndAgainLeavesNoSocketsBehind() throws Exception {
+        try (LiveKitPublisher publisher = publisher()) {
+            publisher.start(room.token()).join();
+            LiveKitRooms rooms = emulator.liveKitRooms().orElseThrow();
+            long joins = rooms.counters(session.streamId()).joins();
+            long sockets = openSockets();
+            long mostLeftOpen = 0;
+
+            int drops = 2 * (LiveKitPublisher.RESUMES_PER_PEER + 1);
+            for (int drop = 1; drop <= drops; drop++) {
+                long recoveries = recoveries();
+                rooms.dropSignal(session.streamId());
+                await().atMost(WAIT).until(() -> recoveries() > recoveries && publisher.signalConnected()
+                        && publisher.peer() != null && publisher.peer().state() == RTCPeerConnectionState.CONNECTED);
+                mostLeftOpen = Math.max(mostLeftOpen, openSockets() - sockets);
+            }
+
+            // Each resume leaves 4 sockets here (this JVM holds both ends); a rejoin closes them.
+            assertThat(mostLeftOpen).as("most sockets left open during %d recoveries", drops)
+                    .isLessThanOrEqualTo(5L * LiveKitPublisher.RESUMES_PER_PEER);
+            assertThat(rooms.counters(session.streamId()).joins() - joins).as("rejoins with a new peer connection")
+                    .isGreaterThanOrEqualTo(drops / (LiveKitPublisher.RESUMES_PER_PEER + 1));
+            assertThat(failures).isEmpty();
+        }
+    }
+
+    private long recoveries() {
+        RoomCounters counters = emulator.liveKitRooms().orElseThrow().counters(session.streamId());
+        return counters.joins() + counters.resumes();
+    }
+
+    private static long openSockets() throws IOException {
+        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.filter(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).toString().startsWith("socket:");
+                } catch (IOException closedMeanwhile) {
+                    return false;
+                }
+            }).count();
         }
     }
 

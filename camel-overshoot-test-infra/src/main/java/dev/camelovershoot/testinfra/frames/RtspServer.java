@@ -33,8 +33,17 @@ public final class RtspServer implements AutoCloseable {
      * errors go to {@code log}.
      */
     public static RtspServer serve(Path script, Path file, String mount, Path log) throws Exception {
-        Process process = new ProcessBuilder("/usr/bin/python3", script.toString(), file.toString(), "0", mount)
-                .redirectError(log.toFile())
+        return serve(script, file, 0, mount, log);
+    }
+
+    /**
+     * Serves {@code file} at {@code rtsp://127.0.0.1:<port>/<mount>} (port 0: a free one): a camera that comes back
+     * where its clients left it. Its errors are appended to {@code log}.
+     */
+    public static RtspServer serve(Path script, Path file, int port, String mount, Path log) throws Exception {
+        Process process = new ProcessBuilder("/usr/bin/python3", script.toString(), file.toString(),
+                Integer.toString(port), mount)
+                .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),

@@ -523,8 +523,9 @@ public interface OvershootComponentBuilderFactory {
         }
     
         /**
-         * Makes the component's HTTP client from a builder set up with the
-         * options above; autowired when the registry holds exactly one.
+         * Makes the component's HTTP clients (one for REST and signalling, one
+         * for the results WebSockets) from a builder set up with the options
+         * above; autowired when the registry holds exactly one.
          * 
          * The option is a:
          * &lt;code&gt;dev.camelovershoot.component.OvershootHttpClientFactory&lt;/code&gt; type.
@@ -581,9 +582,9 @@ public interface OvershootComponentBuilderFactory {
         
         /**
          * Consecutive failed attempts (creating the stream, reconnecting the
-         * results channel, rejoining LiveKit) before the stream ends with an
-         * error; -1 never gives up. A keepalive is tried again until the lease
-         * would end, whatever this says.
+         * results channel, rejoining LiveKit, reopening a live source) before
+         * the stream ends with an error; -1 never gives up. A keepalive is
+         * tried again until the lease would end, whatever this says.
          * 
          * The option is a: &lt;code&gt;int&lt;/code&gt; type.
          * 
@@ -881,7 +882,10 @@ public interface OvershootComponentBuilderFactory {
         /**
          * Video to send when no route produces frames: a file path or file:
          * URI, camera:N (a V4L2 camera), rtsp://, http(s)://....m3u8 (HLS) or
-         * rtmp://. Read in real time from when the stream connects.
+         * rtmp://. Read in real time from when the stream connects. A live
+         * source (camera, RTSP, RTMP, HLS) that stops or fails is reopened with
+         * the reconnect backoff on the same stream; a file's end ends the
+         * stream.
          * 
          * The option is a: &lt;code&gt;java.lang.String&lt;/code&gt; type.
          * 

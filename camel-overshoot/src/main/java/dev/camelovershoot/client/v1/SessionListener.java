@@ -2,6 +2,7 @@ package dev.camelovershoot.client.v1;
 
 import dev.camelovershoot.client.OvershootException;
 import dev.camelovershoot.client.StreamEvent;
+import dev.camelovershoot.client.StreamListener;
 
 /**
  * Receives what happens to a {@link V1Session}: {@code CREATED}, {@code RECREATED} (with the lost stream and why)
@@ -15,5 +16,9 @@ public interface SessionListener {
 
     /** A failure; a fatal one is followed by {@code ENDED}, others (a publisher that gave up) by a retry. */
     default void onError(OvershootException error) {
+    }
+
+    /** A failed creation of the stream (or of its replacement), or lease renewal, about to be tried again. */
+    default void onRetry(StreamListener.Retry what) {
     }
 }

@@ -7,6 +7,7 @@ import dev.camelovershoot.client.OvershootException;
 import dev.camelovershoot.client.ReconnectPolicy;
 import dev.camelovershoot.client.StreamClosedException;
 import dev.camelovershoot.client.StreamEvent;
+import dev.camelovershoot.client.StreamListener;
 import dev.camelovershoot.client.Threads;
 import java.time.Duration;
 import java.util.Objects;
@@ -167,6 +168,7 @@ public final class V1Session implements WatchedStream, AutoCloseable {
             LOG.warn("Could not create a stream{} (try {}), again in {} ms: {}",
                     previousId == null ? "" : " to replace " + previousId, policy.describe(failures), wait.toMillis(),
                     failure.getMessage());
+            guarded("onRetry", () -> listener.onRetry(StreamListener.Retry.STREAM));
             later(wait, () -> create(previousId, reason));
             return null;
         }, control).exceptionally(this::unexpected);
@@ -278,6 +280,7 @@ public final class V1Session implements WatchedStream, AutoCloseable {
             Duration wait = Failures.wait(failure, policy.delayBefore(failures - 1));
             LOG.warn("Keepalive of stream {} failed (try {}), again in {} ms: {}", id, policy.describe(failures),
                     wait.toMillis(), failure.getMessage());
+            guarded("onRetry", () -> listener.onRetry(StreamListener.Retry.KEEPALIVE));
             scheduleKeepalive(wait);
         } else {
             fail(failure);

@@ -728,7 +728,10 @@ public interface OvershootEndpointBuilderFactory {
         /**
          * Video to send when no route produces frames: a file path or file:
          * URI, camera:N (a V4L2 camera), rtsp://, http(s)://....m3u8 (HLS) or
-         * rtmp://. Read in real time from when the stream connects.
+         * rtmp://. Read in real time from when the stream connects. A live
+         * source (camera, RTSP, RTMP, HLS) that stops or fails is reopened with
+         * the reconnect backoff on the same stream; a file's end ends the
+         * stream.
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
@@ -1070,9 +1073,9 @@ public interface OvershootEndpointBuilderFactory {
         }
         /**
          * Consecutive failed attempts (creating the stream, reconnecting the
-         * results channel, rejoining LiveKit) before the stream ends with an
-         * error; -1 never gives up. A keepalive is tried again until the lease
-         * would end, whatever this says.
+         * results channel, rejoining LiveKit, reopening a live source) before
+         * the stream ends with an error; -1 never gives up. A keepalive is
+         * tried again until the lease would end, whatever this says.
          * 
          * The option is a: <code>int</code> type.
          * 
@@ -1088,9 +1091,9 @@ public interface OvershootEndpointBuilderFactory {
         }
         /**
          * Consecutive failed attempts (creating the stream, reconnecting the
-         * results channel, rejoining LiveKit) before the stream ends with an
-         * error; -1 never gives up. A keepalive is tried again until the lease
-         * would end, whatever this says.
+         * results channel, rejoining LiveKit, reopening a live source) before
+         * the stream ends with an error; -1 never gives up. A keepalive is
+         * tried again until the lease would end, whatever this says.
          * 
          * The option will be converted to a <code>int</code> type.
          * 
@@ -1840,7 +1843,10 @@ public interface OvershootEndpointBuilderFactory {
         /**
          * Video to send when no route produces frames: a file path or file:
          * URI, camera:N (a V4L2 camera), rtsp://, http(s)://....m3u8 (HLS) or
-         * rtmp://. Read in real time from when the stream connects.
+         * rtmp://. Read in real time from when the stream connects. A live
+         * source (camera, RTSP, RTMP, HLS) that stops or fails is reopened with
+         * the reconnect backoff on the same stream; a file's end ends the
+         * stream.
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
@@ -2110,9 +2116,9 @@ public interface OvershootEndpointBuilderFactory {
         }
         /**
          * Consecutive failed attempts (creating the stream, reconnecting the
-         * results channel, rejoining LiveKit) before the stream ends with an
-         * error; -1 never gives up. A keepalive is tried again until the lease
-         * would end, whatever this says.
+         * results channel, rejoining LiveKit, reopening a live source) before
+         * the stream ends with an error; -1 never gives up. A keepalive is
+         * tried again until the lease would end, whatever this says.
          * 
          * The option is a: <code>int</code> type.
          * 
@@ -2128,9 +2134,9 @@ public interface OvershootEndpointBuilderFactory {
         }
         /**
          * Consecutive failed attempts (creating the stream, reconnecting the
-         * results channel, rejoining LiveKit) before the stream ends with an
-         * error; -1 never gives up. A keepalive is tried again until the lease
-         * would end, whatever this says.
+         * results channel, rejoining LiveKit, reopening a live source) before
+         * the stream ends with an error; -1 never gives up. A keepalive is
+         * tried again until the lease would end, whatever this says.
          * 
          * The option will be converted to a <code>int</code> type.
          * 
@@ -2829,7 +2835,10 @@ public interface OvershootEndpointBuilderFactory {
         /**
          * Video to send when no route produces frames: a file path or file:
          * URI, camera:N (a V4L2 camera), rtsp://, http(s)://....m3u8 (HLS) or
-         * rtmp://. Read in real time from when the stream connects.
+         * rtmp://. Read in real time from when the stream connects. A live
+         * source (camera, RTSP, RTMP, HLS) that stops or fails is reopened with
+         * the reconnect backoff on the same stream; a file's end ends the
+         * stream.
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
@@ -3056,9 +3065,9 @@ public interface OvershootEndpointBuilderFactory {
         }
         /**
          * Consecutive failed attempts (creating the stream, reconnecting the
-         * results channel, rejoining LiveKit) before the stream ends with an
-         * error; -1 never gives up. A keepalive is tried again until the lease
-         * would end, whatever this says.
+         * results channel, rejoining LiveKit, reopening a live source) before
+         * the stream ends with an error; -1 never gives up. A keepalive is
+         * tried again until the lease would end, whatever this says.
          * 
          * The option is a: <code>int</code> type.
          * 
@@ -3074,9 +3083,9 @@ public interface OvershootEndpointBuilderFactory {
         }
         /**
          * Consecutive failed attempts (creating the stream, reconnecting the
-         * results channel, rejoining LiveKit) before the stream ends with an
-         * error; -1 never gives up. A keepalive is tried again until the lease
-         * would end, whatever this says.
+         * results channel, rejoining LiveKit, reopening a live source) before
+         * the stream ends with an error; -1 never gives up. A keepalive is
+         * tried again until the lease would end, whatever this says.
          * 
          * The option will be converted to a <code>int</code> type.
          * 
