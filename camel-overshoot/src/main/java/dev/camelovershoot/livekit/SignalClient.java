@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -50,6 +51,8 @@ public final class SignalClient implements AutoCloseable {
     private final Map<Integer, CompletableFuture<SessionDescription>> pendingAnswers = new ConcurrentHashMap<>();
     private final AtomicInteger offerIds = new AtomicInteger();
     private volatile String token;
+    /** The token the last join or resume attempt sent, to tell a refused token from a newer one. */
+    private volatile String attemptToken;
     private volatile SignalConnection connection;
     private volatile CompletableFuture<SignalResponse> firstMessage;
     private volatile long lastMessageNanos;
@@ -133,6 +136,11 @@ public final class SignalClient implements AutoCloseable {
         this.token = fresh;
     }
 
+    /** Whether a newer token arrived after the last join or resume attempt sent its own (then a refusal is not final). */
+    public boolean newerTokenThanAttempted() {
+        return !Objects.equals(attemptToken, token);
+    }
+
     /** Whether the signal socket is open and answered the last join or resume (false once it was lost). */
     public boolean connected() {
         return connected;
@@ -170,17 +178,19 @@ public final class SignalClient implements AutoCloseable {
 
     /** Tries {@code /rtc/v1} first and falls back to {@code /rtc} on servers that answer it with 404. */
     private SignalResponse connect(String url, JoinRequest join, String resumeSid) {
+        String sent = token;
+        attemptToken = sent;
         try {
-            return connect(SignalUrls.v1(url, token, join));
+            return connect(SignalUrls.v1(url, sent, join), sent);
         } catch (LiveKitException e) {
             if (e.httpStatus() != 404) {
                 throw e;
             }
-            return connect(SignalUrls.v0(url, token, resumeSid));
+            return connect(SignalUrls.v0(url, sent, resumeSid), sent);
         }
     }
 
-    private SignalResponse connect(URI uri) {
+    private SignalResponse connect(URI uri, String sent) {
         connected = false;
         stopPings();
         SignalConnection previous = connection;
@@ -189,7 +199,7 @@ public final class SignalClient implements AutoCloseable {
         }
         CompletableFuture<SignalResponse> first = new CompletableFuture<>();
         firstMessage = first;
-        connection = SignalConnection.open(http, uri, token, timeout,
+        connection = SignalConnection.open(http, uri, sent, timeout,
                 message -> events.execute(() -> dispatch(message)),
                 why -> events.execute(() -> lost(why)));
         try {

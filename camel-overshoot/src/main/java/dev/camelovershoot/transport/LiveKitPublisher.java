@@ -267,7 +267,7 @@ public final class LiveKitPublisher implements BridgedTransport.Connection {
                     return null;
                 }
                 LiveKitException lk = e instanceof LiveKitException k ? k : null;
-                boolean newerToken = lk != null && lk.tokenRejected() && !token.equals(signal.token());
+                boolean newerToken = lk != null && lk.tokenRejected() && signal.newerTokenThanAttempted();
                 if (lk != null && lk.permanent() && !newerToken) {
                     LOG.warn("LiveKit {} attempt {} failed for good: {}", what, policy.describe(attempt + 1),
                             e.getMessage());
